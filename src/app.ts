@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './platform/config.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { PrincipalLoader } from './platform/auth/principal-loader.js';
+import { createHttpApp, type App, type RegisterRoutes } from './platform/http/app.js';
+import type { AppContext } from './platform/http/context.js';
+import { ensureSystemRoles, registerAuthRoutes } from './modules/users/index.js';
+
+/** Every module's routes, in the order they appear in the OpenAPI document. */
+const modules: RegisterRoutes[] = [registerAuthRoutes];
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export interface Voronka {
+  app: App;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, seeds the shipped roles and builds the HTTP app. */
+export async function createVoronka(config: Config, opts: { logger?: Logger; database?: Database } = {}): Promise<Voronka> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const database = opts.database ?? openDatabase(config.database);
+  try {
+    await migrateToLatest(database);
+    await ensureSystemRoles(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const ctx: AppContext = { config, database, logger, principals: new PrincipalLoader(database.db) };
+  const app = createHttpApp(ctx, modules, webRoot);
+  return { app, ctx, close: () => database.close() };
+}

@@ -1,0 +1,2 @@
+export { registerAuthRoutes } from './auth.routes.js';
+export { ensureSystemRoles, ensureAdmin, createUser, setPassword, DEFAULT_ADMIN_EMAIL, type NewUser } from './users.bootstrap.js';

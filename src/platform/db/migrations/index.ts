@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261123_0001_foundation.js';
+
+/** Every migration, by timestamped name. Add new ones at the end. */
+export const migrations: Record<string, Migration> = {
+  '20261123_0001_foundation': foundation,
+};
