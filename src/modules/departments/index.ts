@@ -1,0 +1,1 @@
+export { registerDepartmentRoutes } from './departments.routes.js';

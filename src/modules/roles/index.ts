@@ -1,0 +1,2 @@
+export { registerRoleRoutes } from './roles.routes.js';
+export { permissionsCover } from './roles.service.js';
