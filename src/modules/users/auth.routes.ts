@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from '../../platform/auth/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { changePasswordRequest, loginRequest, meResponse, updateMyPreferences, type Me } from './auth.schema.js';
 import { AuthService } from './auth.service.js';
+import { userSearchText } from './users.service.js';
 
 const tags = ['Auth'];
 const ok = z.object({ ok: z.literal(true) });
@@ -111,7 +112,7 @@ export function registerAuthRoutes(api: App, ctx: AppContext): void {
       const p = principalOf(c);
       const b = c.req.valid('json');
       const set = {
-        ...(b.name !== undefined && { name: b.name }),
+        ...(b.name !== undefined && { name: b.name, search_text: userSearchText(b.name, p.email) }),
         ...(b.locale !== undefined && { locale: b.locale }),
         ...(b.theme !== undefined && { theme: b.theme }),
         ...(b.accentColor !== undefined && { accent_color: b.accentColor }),

@@ -1,9 +1,14 @@
+import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { systemRoles } from '../../platform/access/permissions.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import { AppError } from '../../platform/errors.js';
-import { writeAudit, systemActor } from '../../platform/audit/audit.js';
+import { systemActor } from '../../platform/audit/audit.js';
+import { fieldIssues } from '../../platform/http/errors.js';
+import { passwordRule } from './auth.schema.js';
+import { createUserRequest } from './users.schema.js';
+import { createUser as createUserAs } from './users.service.js';
 
 /** Inserts the shipped roles that are missing (existing ones keep their edited permissions). */
 export async function ensureSystemRoles(db: Db): Promise<void> {
@@ -17,49 +22,18 @@ export async function ensureSystemRoles(db: Db): Promise<void> {
   }
 }
 
-export interface NewUser {
-  email: string;
-  name: string;
-  password: string;
-  roleKey: string;
-  departmentId?: string | null;
-  locale?: string;
-}
+export type NewUser = z.input<typeof createUserRequest>;
 
+/** Creates a user on behalf of the system (CLI, first start, tests); input is validated like the API's. */
 export async function createUser(db: Db, u: NewUser): Promise<string> {
-  const role = await db.selectFrom('roles').select('id').where('key', '=', u.roleKey).executeTakeFirst();
-  if (!role) throw AppError.validation([{ field: 'role', code: 'user.role_unknown', message: `unknown role ${u.roleKey}` }]);
-  const email = u.email.toLowerCase();
-  const exists = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (exists) throw new AppError('user.email_taken', 409, 'A user with this e-mail exists', { fields: [{ field: 'email', code: 'user.email_taken', message: 'is already used' }] });
-  const now = new Date().toISOString();
-  const id = newId();
-  const password_hash = await hashPassword(u.password);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        email,
-        name: u.name,
-        password_hash,
-        role_id: role.id,
-        department_id: u.departmentId ?? null,
-        locale: u.locale ?? 'en',
-        theme: 'light',
-        accent_color: 'blue',
-        time_zone: 'UTC',
-        is_active: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await writeAudit(trx, systemActor, 'user', id, 'create');
-  });
-  return id;
+  const parsed = createUserRequest.safeParse(u);
+  if (!parsed.success) throw AppError.validation(fieldIssues(parsed.error));
+  return (await createUserAs(db, parsed.data, systemActor)).id;
 }
 
 export async function setPassword(db: Db, email: string, password: string): Promise<void> {
+  const parsed = passwordRule.safeParse(password);
+  if (!parsed.success) throw AppError.validation(fieldIssues(parsed.error, 'password'));
   const res = await db
     .updateTable('users')
     .set({ password_hash: await hashPassword(password), updated_at: new Date().toISOString() })

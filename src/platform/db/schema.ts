@@ -39,6 +39,8 @@ export interface UserTable {
   is_active: number;
   created_at: string;
   updated_at: string;
+  /** folded name + e-mail for search */
+  search_text: string;
 }
 
 export interface SessionTable {
