@@ -7,10 +7,21 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { PrincipalLoader } from './platform/auth/principal-loader.js';
 import { createHttpApp, type App, type RegisterRoutes } from './platform/http/app.js';
 import type { AppContext } from './platform/http/context.js';
-import { ensureSystemRoles, registerAuthRoutes } from './modules/users/index.js';
+import { ensureSystemRoles, registerAuthRoutes, registerUserRoutes } from './modules/users/index.js';
+import { registerApiTokenRoutes } from './modules/apitokens/index.js';
+import { registerDepartmentRoutes } from './modules/departments/index.js';
+import { registerRoleRoutes } from './modules/roles/index.js';
+import { registerAuditRoutes } from './modules/audit/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
-const modules: RegisterRoutes[] = [registerAuthRoutes];
+const modules: RegisterRoutes[] = [
+  registerAuthRoutes,
+  registerApiTokenRoutes,
+  registerUserRoutes,
+  registerDepartmentRoutes,
+  registerRoleRoutes,
+  registerAuditRoutes,
+];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
