@@ -45,7 +45,7 @@ export function LoginPage() {
             <SegmentedControl
               size="xs"
               value={i18n.language}
-              onChange={(v) => setLocale(v as Locale)}
+              onChange={(v) => void setLocale(v as Locale)}
               data={supportedLocales.map((l) => ({ value: l, label: l.toUpperCase() }))}
             />
           </Group>

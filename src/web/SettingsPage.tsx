@@ -6,7 +6,7 @@ import { accentColors, themes, type Me } from '../modules/users/auth.schema.js';
 import { patch, post } from './api.js';
 import { useAuth } from './auth.js';
 import { errorMessage, fieldErrors } from './errors.js';
-import { setLocale, supportedLocales } from './i18n/index.js';
+import i18n, { setLocale, supportedLocales } from './i18n/index.js';
 
 const timeZones = ['UTC', ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Moscow', 'Europe/Sofia'])].filter((z, i, all) => all.indexOf(z) === i);
 
@@ -21,9 +21,9 @@ export function SettingsPage() {
   const save = async (changes: Partial<Pick<Me, 'name' | 'locale' | 'theme' | 'accentColor' | 'timeZone'>>) => {
     try {
       await patch('/auth/me', changes);
-      if (changes.locale) setLocale(changes.locale);
+      if (changes.locale) await setLocale(changes.locale);
       await refresh();
-      notifications.show({ message: t('common:state.saved'), color: 'green' });
+      notifications.show({ message: i18n.t('common:state.saved'), color: 'green' });
     } catch (err) {
       notifications.show({ message: errorMessage(t, err), color: 'red' });
     }

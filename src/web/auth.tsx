@@ -24,7 +24,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       try {
         const me = await get<Me>('/auth/me');
         setCsrfToken(me.csrfToken);
-        setLocale(me.locale);
+        void setLocale(me.locale);
         return me;
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
@@ -44,7 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     login: async (email, password) => {
       const me = await post<Me>('/auth/login', { email, password });
       setCsrfToken(me.csrfToken);
-      setLocale(me.locale);
+      await setLocale(me.locale);
       qc.setQueryData(['me'], me);
     },
     logout: async () => {

@@ -26,10 +26,10 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-export function setLocale(lng: Locale): void {
+export async function setLocale(lng: Locale): Promise<void> {
   localStorage.setItem('voronka.locale', lng);
   document.documentElement.lang = lng;
-  void i18n.changeLanguage(lng);
+  await i18n.changeLanguage(lng);
 }
 
 export default i18n;
