@@ -12,6 +12,7 @@ import { registerApiTokenRoutes } from './modules/apitokens/index.js';
 import { registerDepartmentRoutes } from './modules/departments/index.js';
 import { registerRoleRoutes } from './modules/roles/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
+import { registerCustomFieldRoutes } from './modules/customfields/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -21,6 +22,7 @@ const modules: RegisterRoutes[] = [
   registerDepartmentRoutes,
   registerRoleRoutes,
   registerAuditRoutes,
+  registerCustomFieldRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
