@@ -6,6 +6,8 @@ import { newSecret } from './platform/ids.js';
 import { createVoronka } from './app.js';
 import { listen } from './server.js';
 import { createUser, ensureAdmin, setPassword, DEFAULT_ADMIN_EMAIL } from './modules/users/index.js';
+import { backupDatabase, restoreDatabase } from './cli/backup.js';
+import { CliError } from './cli/cli-error.js';
 
 const usage = `Usage: voronka <command> [options]
 
@@ -14,6 +16,8 @@ Commands:
   migrate                        apply database migrations and exit
   user create --email E --name N --role R [--password P]
   user reset-password --email E [--password P]
+  backup FILE                    copy the database into FILE (SQLite online backup; pg_dump for PostgreSQL)
+  restore FILE                   replace the database with a backup (stop the server first)
 
 Environment: PORT, HOST, DATA_DIR, DATABASE_URL (postgres://... for PostgreSQL), LOG_LEVEL, PUBLIC_URL`;
 
@@ -35,6 +39,12 @@ async function main(argv: string[]): Promise<number> {
     return cmd ? 0 : 1;
   }
   const config = loadConfig();
+
+  if (cmd === 'backup' || cmd === 'restore') {
+    if (!sub) throw new CliError(`${cmd} needs a FILE, e.g. voronka ${cmd} voronka-backup.db`);
+    console.log(cmd === 'backup' ? await backupDatabase(config, sub) : await restoreDatabase(config, sub));
+    return 0;
+  }
 
   if (cmd === 'serve') {
     const v = await createVoronka(config);
@@ -61,12 +71,12 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'migrate') {
       console.log('Database is up to date.');
     } else if (cmd === 'user' && sub === 'create') {
-      if (!values.email || !values.name || !values.role) throw new Error('user create needs --email, --name and --role');
+      if (!values.email || !values.name || !values.role) throw new CliError('user create needs --email, --name and --role');
       const password = values.password ?? randomPassword();
       await createUser(v.ctx.database.db, { email: values.email, name: values.name, roleKey: values.role, password });
       console.log(`Created ${values.email}${values.password ? '' : ` with password ${password}`}`);
     } else if (cmd === 'user' && sub === 'reset-password') {
-      if (!values.email) throw new Error('user reset-password needs --email');
+      if (!values.email) throw new CliError('user reset-password needs --email');
       const password = values.password ?? randomPassword();
       await setPassword(v.ctx.database.db, values.email, password);
       console.log(`Password of ${values.email} is now ${values.password ? 'the one given' : password}`);
@@ -90,7 +100,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof MigrationError) console.error(err.message);
-    else if (err instanceof AppError) console.error(`Error: ${err.message}`);
+    else if (err instanceof AppError || err instanceof CliError) console.error(`Error: ${err.message}`);
     else console.error(err);
     process.exit(1);
   },
