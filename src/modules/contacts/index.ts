@@ -1,0 +1,2 @@
+export { registerContactRoutes } from './contacts.routes.js';
+export type { Contact } from './contacts.schema.js';
