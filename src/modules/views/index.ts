@@ -1,0 +1,2 @@
+export { registerViewRoutes } from './views.routes.js';
+export type { SavedView, ViewEntity } from './views.schema.js';
