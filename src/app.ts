@@ -13,6 +13,9 @@ import { registerDepartmentRoutes } from './modules/departments/index.js';
 import { registerRoleRoutes } from './modules/roles/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerCustomFieldRoutes } from './modules/customfields/index.js';
+import { registerContactRoutes } from './modules/contacts/index.js';
+import { registerAttachmentRoutes } from './modules/attachments/index.js';
+import { registerViewRoutes } from './modules/views/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -23,6 +26,9 @@ const modules: RegisterRoutes[] = [
   registerRoleRoutes,
   registerAuditRoutes,
   registerCustomFieldRoutes,
+  registerContactRoutes,
+  registerAttachmentRoutes,
+  registerViewRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
