@@ -75,13 +75,17 @@ export function createHttpApp(ctx: AppContext, modules: RegisterRoutes[], webRoo
   const api = app.basePath('/api/v1') as App;
   for (const register of modules) register(api, ctx);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Voronka API', version: '1', description: 'REST API of the Voronka CRM. Errors: { error: { code, message, requestId, details } }.' },
-    servers: [{ url: '/' }],
-  });
+  // The routes live in the /api/v1 sub-app's registry; its document carries the base path.
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  let document: ReturnType<App['getOpenAPI31Document']> | null = null;
+  const openApi = () =>
+    (document ??= api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'Voronka API', version: '1', description: 'REST API of the Voronka CRM. Errors: { error: { code, message, requestId, details } }.' },
+      servers: [{ url: '/' }],
+    }));
+  app.get('/api/openapi.json', (c) => c.json(openApi()));
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   app.get('/api/health', (c) => c.json({ ok: true, database: ctx.database.dialect }));
   app.all('/api/*', (c) => c.json(errorBody(c, 'http.not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));
