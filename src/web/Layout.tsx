@@ -11,7 +11,7 @@ export function Layout() {
   const { me, can, logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = navItems.filter((n) => !n.resource || can(n.resource, 'read'));
+  const items = navItems.filter((n) => (!n.resource || can(n.resource, 'read')) && (!n.visible || n.visible(can)));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

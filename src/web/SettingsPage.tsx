@@ -7,6 +7,7 @@ import { patch, post } from './api.js';
 import { useAuth } from './auth.js';
 import { errorMessage, fieldErrors } from './errors.js';
 import i18n, { setLocale, supportedLocales } from './i18n/index.js';
+import { ApiTokens } from '../modules/users/ui/ApiTokens.js';
 
 const timeZones = ['UTC', ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Moscow', 'Europe/Sofia'])].filter((z, i, all) => all.indexOf(z) === i);
 
@@ -111,6 +112,7 @@ export function SettingsPage() {
           </Button>
         </Stack>
       </Paper>
+      <ApiTokens />
     </Stack>
   );
 }

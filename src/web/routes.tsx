@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AdminPage, isAdministrator } from './AdminPage.js';
 
 export interface AppRoute {
   /** react-router path, relative to the root (e.g. 'companies/:id') */
@@ -12,9 +13,11 @@ export interface NavItem {
   label: string;
   /** shown when the user may read this resource ('' = always) */
   resource: string;
+  /** an extra condition on the user's permissions, e.g. administrators only */
+  visible?: (can: (resource: string, action: string) => boolean) => boolean;
 }
 
 /** Pages of every feature. Each module's ui/ folder contributes its routes and nav items here. */
-export const routes: AppRoute[] = [];
+export const routes: AppRoute[] = [{ path: 'admin/*', element: <AdminPage /> }];
 
-export const navItems: NavItem[] = [];
+export const navItems: NavItem[] = [{ to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];

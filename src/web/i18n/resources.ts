@@ -1,5 +1,9 @@
 import { auth } from './auth.js';
 import { common } from './common.js';
+import { customFields } from '../../modules/customfields/ui/i18n.js';
+import { departments } from '../../modules/departments/ui/i18n.js';
+import { roles } from '../../modules/roles/ui/i18n.js';
+import { admin } from '../../modules/users/ui/i18n.js';
 
 /**
  * Translation namespaces: `common` for the shell, one per feature (`src/modules/<f>/ui/i18n.ts`).
@@ -8,4 +12,8 @@ import { common } from './common.js';
 export const namespaces: Record<string, { en: object; ru: object; bg: object }> = {
   common,
   auth,
+  admin,
+  departments,
+  roles,
+  customFields,
 };
