@@ -13,6 +13,7 @@ import { registerDepartmentRoutes } from './modules/departments/index.js';
 import { registerRoleRoutes } from './modules/roles/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerCustomFieldRoutes } from './modules/customfields/index.js';
+import { registerCompanyRoutes } from './modules/companies/index.js';
 import { registerContactRoutes } from './modules/contacts/index.js';
 import { registerAttachmentRoutes } from './modules/attachments/index.js';
 import { registerViewRoutes } from './modules/views/index.js';
@@ -26,6 +27,7 @@ const modules: RegisterRoutes[] = [
   registerRoleRoutes,
   registerAuditRoutes,
   registerCustomFieldRoutes,
+  registerCompanyRoutes,
   registerContactRoutes,
   registerAttachmentRoutes,
   registerViewRoutes,

@@ -146,7 +146,7 @@ export async function validateCustomValues(db: Db, entity: CustomFieldEntity, va
  * For multiselect the filter matches records whose list contains the value.
  */
 export function parseCustomFilterValue(f: CustomField, raw: string): string | number | boolean {
-  const fail = (message: string) => AppError.validation([{ field: `cf.${f.key}`, code: 'custom_field.filter_invalid', message }]);
+  const fail = (message: string) => AppError.validation([{ field: `query.cf.${f.key}`, code: 'custom_field.filter_invalid', message }]);
   switch (f.type) {
     case 'number': {
       const n = Number(raw);

@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { ownerFilter, scopeOf, type Principal } from '../../platform/access/index.js';
+import { listCustomFields } from '../customfields/index.js';
+import { toCompany } from './companies.mapper.js';
+import { listCompanies } from './companies.query.js';
+import { loadChildren } from './companies.repository.js';
+import { listSpecOf } from './companies.rules.js';
+import type { Address, Company, companyExportQuery } from './companies.schema.js';
+import type { CompaniesService } from './companies.service.js';
+
+const PAGE = 500;
+
+/** A spreadsheet would run a cell starting with = + - @ as a formula; such text gets a leading apostrophe. */
+const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) && !/^[+-]?[\d\s().-]+$/.test(s) ? `'${s}` : s);
+
+export function csvCell(value: string | null, delimiter: string): string {
+  if (value === null || value === '') return '';
+  const s = defuse(value);
+  return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const address = (list: Address[], kind: Address['kind']) => {
+  const a = list.find((x) => x.kind === kind);
+  return a ? [a.postalCode, a.country, a.city, a.line].filter(Boolean).join(', ') : null;
+};
+const customText = (v: unknown): string | null =>
+  v === undefined || v === null ? null : Array.isArray(v) ? v.join(', ') : String(v);
+
+const baseColumns: [string, (c: Company) => string | null][] = [
+  ['id', (c) => c.id],
+  ['name', (c) => c.name],
+  ['legalForm', (c) => c.legalForm],
+  ['inn', (c) => c.inn],
+  ['kpp', (c) => c.kpp],
+  ['ogrn', (c) => c.ogrn],
+  ['okpo', (c) => c.okpo],
+  ['okvedMain', (c) => c.okvedMain],
+  ['okvedExtra', (c) => c.okvedExtra.join(', ')],
+  ['eik', (c) => c.eik],
+  ['vatNumber', (c) => c.vatNumber],
+  ['industry', (c) => c.industry],
+  ['activityType', (c) => c.activityType],
+  ['status', (c) => c.status],
+  ['statusChangedAt', (c) => c.statusChangedAt],
+  ['directorName', (c) => c.directorName],
+  ['directorPosition', (c) => c.directorPosition],
+  ['phones', (c) => c.phones.map((p) => (p.e164 ?? p.raw) + (p.ext ? ` ext. ${p.ext}` : '')).join(', ')],
+  ['emails', (c) => c.emails.map((e) => e.email).join(', ')],
+  ['city', (c) => c.city],
+  ['legalAddress', (c) => address(c.addresses, 'legal')],
+  ['actualAddress', (c) => address(c.addresses, 'actual')],
+  ['postalAddress', (c) => address(c.addresses, 'postal')],
+  ['website', (c) => c.website],
+  ['source', (c) => c.source],
+  ['ownerName', (c) => c.ownerName],
+  ['tags', (c) => c.tags.join(', ')],
+  ['notes', (c) => c.notes],
+];
+const tailColumns: [string, (c: Company) => string | null][] = [
+  ['createdAt', (c) => c.createdAt],
+  ['updatedAt', (c) => c.updatedAt],
+];
+
+/**
+ * The filtered list as CSV (UTF-8 with BOM), read in keyset pages while the client downloads,
+ * limited to the companies the principal may export. Filters are checked before the first byte.
+ */
+export async function exportCsv(svc: CompaniesService, p: Principal, q: z.infer<typeof companyExportQuery>): Promise<ReadableStream<Uint8Array>> {
+  const spec = await listSpecOf(svc.db, { ...q, limit: PAGE }, ownerFilter(p, scopeOf(p, 'company', 'export')));
+  const custom = await listCustomFields(svc.db, 'company');
+  const columns = [
+    ...baseColumns,
+    ...custom.map((f): [string, (c: Company) => string | null] => [`cf.${f.key}`, (c) => customText(c.custom[f.key])]),
+    ...tailColumns,
+  ];
+  const line = (cells: (string | null)[]) => `${cells.map((x) => csvCell(x, q.delimiter)).join(q.delimiter)}\r\n`;
+  const encoder = new TextEncoder();
+  let cursor = spec.cursor;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${line(columns.map(([h]) => h))}`));
+        return;
+      }
+      const { rows, next } = await listCompanies(svc.db, { ...spec, cursor });
+      const children = await loadChildren(svc.db, rows.map((r) => r.id));
+      const text = rows.map((r) => toCompany(r, children.get(r.id)!)).map((c) => line(columns.map(([, get]) => get(c)))).join('');
+      if (text) controller.enqueue(encoder.encode(text));
+      cursor = next;
+      if (!next) controller.close();
+    },
+  });
+}
