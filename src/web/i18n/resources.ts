@@ -1,5 +1,8 @@
 import { auth } from './auth.js';
 import { common } from './common.js';
+import { ui } from '../components/i18n.js';
+import { companies } from '../../modules/companies/ui/i18n.js';
+import { contacts } from '../../modules/contacts/ui/i18n.js';
 import { customFields } from '../../modules/customfields/ui/i18n.js';
 import { departments } from '../../modules/departments/ui/i18n.js';
 import { roles } from '../../modules/roles/ui/i18n.js';
@@ -12,6 +15,9 @@ import { admin } from '../../modules/users/ui/i18n.js';
 export const namespaces: Record<string, { en: object; ru: object; bg: object }> = {
   common,
   auth,
+  ui,
+  companies,
+  contacts,
   admin,
   departments,
   roles,

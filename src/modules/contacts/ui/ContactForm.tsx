@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, get, patch, post } from '../../../web/api.js';
+import { useAuth } from '../../../web/auth.js';
 import { featureErrorMessage, featureFieldErrors } from '../../../web/components/apiErrors.js';
 import { EmailsEditor, PhonesEditor } from '../../../web/components/ContactPointsEditor.js';
 import { CustomFieldInputs } from '../../../web/components/CustomFields.js';
@@ -27,7 +28,8 @@ export function ContactForm({ initial, company = null }: { initial?: Contact; co
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [base, setBase] = useState(initial);
-  const [v, setV] = useState<ContactValues>(initial ? valuesOf(initial) : emptyContact);
+  const { me } = useAuth();
+  const [v, setV] = useState<ContactValues>(initial ? valuesOf(initial) : { ...emptyContact, ownerId: me?.id ?? null });
   const [link, setLink] = useState<CompanyRef | null>(company);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -89,75 +91,76 @@ export function ContactForm({ initial, company = null }: { initial?: Contact; co
 
   const cancelTo = base ? `/contacts/${base.id}` : link ? `/companies/${link.id}` : '/contacts';
   return (
-    <Stack
-      component="form"
-      maw={960}
+    <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      <Title order={2}>{base ? t('editTitle') : t('new')}</Title>
-      {conflict && <VersionConflictAlert changes={conflict.changes} onReload={() => resolveConflict(true)} onOverwrite={() => resolveConflict(false)} />}
-      {formError && !conflict && (
-        <Alert color="red" data-testid="form-error">
-          {formError}
-        </Alert>
-      )}
-      <DuplicatesAlert
-        items={duplicates.map((d) => ({ id: d.id, name: d.ownerName ? `${d.fullName} (${d.ownerName})` : d.fullName, reasons: d.matches.map((m) => t(`duplicateReasons.${m}`)) }))}
-        hrefOf={(id) => `/contacts/${id}`}
-        blocking={!!blocking}
-        busy={busy}
-        onCreateAnyway={() => void submit(true)}
-      />
-      <Paper withBorder p="md">
-        <Stack>
-          <Title order={4}>{t('sections.about')}</Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('fields.firstName')} required data-autofocus autoFocus value={v.firstName} error={errors.firstName} data-testid="contact-firstName" onChange={(e) => set('firstName', e.currentTarget.value)} />
-            <TextInput label={t('fields.middleName')} value={v.middleName} error={errors.middleName} data-testid="contact-middleName" onChange={(e) => set('middleName', e.currentTarget.value)} />
-            <TextInput label={t('fields.lastName')} value={v.lastName} error={errors.lastName} data-testid="contact-lastName" onChange={(e) => set('lastName', e.currentTarget.value)} />
-            <TextInput label={t('fields.position')} value={v.position} error={errors.position} data-testid="contact-position" onChange={(e) => set('position', e.currentTarget.value)} />
-            <TextInput label={t('fields.birthday')} type="date" value={v.birthday} error={errors.birthday} data-testid="contact-birthday" onChange={(e) => set('birthday', e.currentTarget.value)} />
-            <OwnerSelect value={v.ownerId} valueLabel={initial?.ownerName} error={errors.ownerId} data-testid="contact-owner" onChange={(id) => set('ownerId', id)} />
-          </SimpleGrid>
-          {!base && (
-            <RecordPicker<CompanyRef>
-              path="/companies"
-              label={t('fields.company')}
-              describe={(c) => c.name}
-              initial={company}
-              error={errors['companies.0.companyId']}
-              data-testid="contact-company"
-              onPick={setLink}
-            />
-          )}
-        </Stack>
-      </Paper>
-      <Paper withBorder p="md">
-        <Stack>
-          <Title order={4}>{t('sections.reach')}</Title>
-          <PhonesEditor rows={v.phones} onChange={(rows) => set('phones', rows)} errors={errors} testPrefix="contact" />
-          <EmailsEditor rows={v.emails} onChange={(rows) => set('emails', rows)} errors={errors} testPrefix="contact" />
-        </Stack>
-      </Paper>
-      <Paper withBorder p="md">
-        <Stack>
-          <Title order={4}>{t('sections.more')}</Title>
-          <TagsInput label={t('fields.tags')} placeholder={t('tagsPlaceholder')} value={v.tags} error={errors.tags} data-testid="contact-tags" onChange={(tags) => set('tags', tags)} />
-          <CustomFieldInputs entity="contact" values={v.custom} onChange={(custom) => set('custom', custom)} errors={errors} testPrefix="contact" />
-          <Textarea label={t('fields.notes')} autosize minRows={3} value={v.notes} error={errors.notes} data-testid="contact-notes" onChange={(e) => set('notes', e.currentTarget.value)} />
-        </Stack>
-      </Paper>
-      <Group>
-        <Button type="submit" loading={busy} data-testid="contact-save">
-          {t('common:actions.save')}
-        </Button>
-        <Button component={Link} to={cancelTo} variant="default">
-          {t('common:actions.cancel')}
-        </Button>
-      </Group>
-    </Stack>
+      <Stack maw={960}>
+        <Title order={2}>{base ? t('editTitle') : t('new')}</Title>
+        {conflict && <VersionConflictAlert changes={conflict.changes} onReload={() => resolveConflict(true)} onOverwrite={() => resolveConflict(false)} />}
+        {formError && !conflict && (
+          <Alert color="red" data-testid="form-error">
+            {formError}
+          </Alert>
+        )}
+        <DuplicatesAlert
+          items={duplicates.map((d) => ({ id: d.id, name: d.ownerName ? `${d.fullName} (${d.ownerName})` : d.fullName, reasons: d.matches.map((m) => t(`duplicateReasons.${m}`)) }))}
+          hrefOf={(id) => `/contacts/${id}`}
+          blocking={!!blocking}
+          busy={busy}
+          onCreateAnyway={() => void submit(true)}
+        />
+        <Paper withBorder p="md">
+          <Stack>
+            <Title order={4}>{t('sections.about')}</Title>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('fields.firstName')} required data-autofocus autoFocus value={v.firstName} error={errors.firstName} data-testid="contact-firstName" onChange={(e) => set('firstName', e.currentTarget.value)} />
+              <TextInput label={t('fields.middleName')} value={v.middleName} error={errors.middleName} data-testid="contact-middleName" onChange={(e) => set('middleName', e.currentTarget.value)} />
+              <TextInput label={t('fields.lastName')} value={v.lastName} error={errors.lastName} data-testid="contact-lastName" onChange={(e) => set('lastName', e.currentTarget.value)} />
+              <TextInput label={t('fields.position')} value={v.position} error={errors.position} data-testid="contact-position" onChange={(e) => set('position', e.currentTarget.value)} />
+              <TextInput label={t('fields.birthday')} type="date" value={v.birthday} error={errors.birthday} data-testid="contact-birthday" onChange={(e) => set('birthday', e.currentTarget.value)} />
+              <OwnerSelect value={v.ownerId} valueLabel={initial?.ownerName} error={errors.ownerId} data-testid="contact-owner" onChange={(id) => set('ownerId', id)} />
+            </SimpleGrid>
+            {!base && (
+              <RecordPicker<CompanyRef>
+                path="/companies"
+                label={t('fields.company')}
+                describe={(c) => c.name}
+                initial={company}
+                error={errors['companies.0.companyId']}
+                data-testid="contact-company"
+                onPick={setLink}
+              />
+            )}
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md">
+          <Stack>
+            <Title order={4}>{t('sections.reach')}</Title>
+            <PhonesEditor rows={v.phones} onChange={(rows) => set('phones', rows)} errors={errors} testPrefix="contact" />
+            <EmailsEditor rows={v.emails} onChange={(rows) => set('emails', rows)} errors={errors} testPrefix="contact" />
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md">
+          <Stack>
+            <Title order={4}>{t('sections.more')}</Title>
+            <TagsInput label={t('fields.tags')} placeholder={t('tagsPlaceholder')} value={v.tags} error={errors.tags} data-testid="contact-tags" onChange={(tags) => set('tags', tags)} />
+            <CustomFieldInputs entity="contact" values={v.custom} onChange={(custom) => set('custom', custom)} errors={errors} testPrefix="contact" />
+            <Textarea label={t('fields.notes')} autosize minRows={3} value={v.notes} error={errors.notes} data-testid="contact-notes" onChange={(e) => set('notes', e.currentTarget.value)} />
+          </Stack>
+        </Paper>
+        <Group>
+          <Button type="submit" loading={busy} data-testid="contact-save">
+            {t('common:actions.save')}
+          </Button>
+          <Button component={Link} to={cancelTo} variant="default">
+            {t('common:actions.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

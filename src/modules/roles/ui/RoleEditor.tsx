@@ -87,7 +87,7 @@ export function RoleEditor({ role, catalog, onSaved, onDelete }: Props) {
               data-testid="role-key"
               value={key}
               error={errors.key}
-              onChange={(e) => setKey(e.currentTarget.value.toLowerCase())}
+              onChange={(e) => setKey(e.currentTarget.value.toLowerCase().replace(/\s/g, '_'))}
             />
           )}
           <TextInput

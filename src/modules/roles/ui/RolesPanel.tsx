@@ -61,21 +61,24 @@ export function RolesPanel() {
             {t('empty')}
           </Text>
         )}
-        {list.map((r) => (
-          <Button
-            key={r.id}
-            variant={selected !== NEW && current?.id === r.id ? 'filled' : 'default'}
-            onClick={() => setSelected(r.id)}
-            data-testid={`role-item-${r.key}`}
-            rightSection={
-              <Badge size="sm" variant="white" color="gray" title={t('userCount', { count: r.userCount })}>
-                {r.userCount}
-              </Badge>
-            }
-          >
-            {roleName(t, r.key, r.name)}
-          </Button>
-        ))}
+        {list.map((r) => {
+          const active = selected !== NEW && current?.id === r.id;
+          return (
+            <Button
+              key={r.id}
+              variant={active ? 'filled' : 'default'}
+              onClick={() => setSelected(r.id)}
+              data-testid={`role-item-${r.key}`}
+              rightSection={
+                <Badge size="sm" circle variant={active ? 'white' : 'light'} color={active ? undefined : 'gray'} title={t('userCount', { count: r.userCount })}>
+                  {r.userCount}
+                </Badge>
+              }
+            >
+              {roleName(t, r.key, r.name)}
+            </Button>
+          );
+        })}
         {can('role', 'create') && (
           <Button variant={selected === NEW ? 'filled' : 'light'} onClick={() => setSelected(NEW)} data-testid="role-add">
             {t('add')}

@@ -9,9 +9,10 @@ import { get } from '../../../web/api.js';
 import { featureErrorMessage, featureFieldErrors } from '../../../web/components/apiErrors.js';
 import { useFormat } from '../../../web/components/format.js';
 import { useCursorList } from '../../../web/components/useCursorList.js';
-import { adminKeys } from './queries.js';
+import { adminKeys, roleLabel, useDepartments, useRoles } from './queries.js';
 
 const entities = ['company', 'contact', 'user', 'department', 'role', 'custom_field', 'api_token', 'settings'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const actionColors: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', merge: 'grape', revoke: 'orange' };
 
 /** Rows written by one mutation (same request, record and action) shown together: one event, its field changes. */
@@ -35,14 +36,27 @@ export function AuditPanel() {
   const [entityId, setEntityId] = useState('');
   const [userId, setUserId] = useState<string | null>(null);
   const [debouncedId] = useDebouncedValue(entityId.trim(), 300);
+  const idValid = !debouncedId || UUID.test(debouncedId);
   const users = useQuery({
     queryKey: [...adminKeys.users, 'all'],
     queryFn: async () => (await get<{ items: UserDto[] }>('/users', { limit: 500 })).items,
   });
-  const list = useCursorList<AuditEntry>({ key: adminKeys.audit, path: '/audit', query: { entity, entityId: debouncedId, userId }, keepPrevious: true });
-  const idError = featureFieldErrors(t, list.error, 'admin').entityId;
-  const filtered = !!(entity || debouncedId || userId);
+  const list = useCursorList<AuditEntry>({ key: adminKeys.audit, path: '/audit', query: { entity, entityId: idValid ? debouncedId : null, userId }, keepPrevious: true });
+  const idError = idValid ? featureFieldErrors(t, list.error, 'admin').entityId : t('audit.entityIdInvalid');
+  const filtered = !!(entity || (idValid && debouncedId) || userId);
   const entityLabel = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
+  const departments = useDepartments();
+  const roles = useRoles();
+  /** Ids of departments and role keys read better as names. */
+  const shown = (field: string | null, value: string | null) => {
+    if (value === null) return null;
+    if (field === 'departmentId' || field === 'parentId') return departments.data?.find((d) => d.id === value)?.name ?? value;
+    if (field === 'role' || field === 'roleKey') {
+      const role = roles.data?.find((r) => r.key === value);
+      return role ? roleLabel(t, role.key, role.name) : value;
+    }
+    return value;
+  };
 
   return (
     <Stack>
@@ -129,11 +143,11 @@ export function AuditPanel() {
                             <Code>{c.field}</Code>{' '}
                             {c.oldValue !== null && (
                               <Text span td="line-through" c="dimmed" size="sm">
-                                {c.oldValue}
+                                {shown(c.field, c.oldValue)}
                               </Text>
                             )}
                             {c.oldValue !== null && c.newValue !== null && ' → '}
-                            {c.newValue}
+                            {shown(c.field, c.newValue)}
                           </Text>
                         ))}
                       </Stack>

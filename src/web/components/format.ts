@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth.js';
+
+/** Date formatting in the signed-in user's language and time zone. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const { me } = useAuth();
+  const timeZone = me?.timeZone ?? 'UTC';
+  const locale = i18n.language;
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const plainDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  return {
+    /** An instant (ISO UTC) as date and time in the user's zone. */
+    dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : ''),
+    /** An instant (ISO UTC) as a date in the user's zone. */
+    date: (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : ''),
+    /** A calendar date (YYYY-MM-DD, e.g. a birthday) shown as is, without a zone shift. */
+    calendarDate: (ymd: string | null | undefined) => (ymd ? plainDate.format(new Date(`${ymd.slice(0, 10)}T00:00:00Z`)) : ''),
+    fileSize: (bytes: number) => new Intl.NumberFormat(locale, { style: 'unit', unit: bytes < 1024 * 1024 ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 }).format(bytes < 1024 * 1024 ? bytes / 1024 : bytes / 1024 / 1024),
+  };
+}
