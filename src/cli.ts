@@ -8,14 +8,17 @@ import { listen } from './server.js';
 import { createUser, ensureAdmin, setPassword, DEFAULT_ADMIN_EMAIL } from './modules/users/index.js';
 import { backupDatabase, restoreDatabase } from './cli/backup.js';
 import { CliError } from './cli/cli-error.js';
+import { addDemoData, addDemoDataIfEmpty } from './cli/demo.js';
 
 const usage = `Usage: voronka <command> [options]
 
 Commands:
-  serve                          start the server (migrates, creates the admin on first start)
+  serve [--demo]                 start the server (migrates, creates the admin on first start;
+                                 --demo adds demo data to an empty database)
   migrate                        apply database migrations and exit
   user create --email E --name N --role R [--password P]
   user reset-password --email E [--password P]
+  demo-data [--size N]           add N demo companies with contacts (default 1000)
   backup FILE                    copy the database into FILE (SQLite online backup; pg_dump for PostgreSQL)
   restore FILE                   replace the database with a backup (stop the server first)
 
@@ -30,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string' },
       password: { type: 'string' },
+      demo: { type: 'boolean' },
+      size: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
   if (cmd === 'serve') {
     const v = await createVoronka(config);
     const admin = await ensureAdmin(v.ctx.database.db, process.env.VORONKA_ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL, process.env.VORONKA_ADMIN_PASSWORD);
+    const demo = values.demo ? await addDemoDataIfEmpty(v.ctx.database.db) : null;
     const { port } = await listen(v);
     const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
     console.log(`\nVoronka is running at ${url}  (database: ${v.ctx.database.dialect} ${v.ctx.database.dialect === 'sqlite' ? v.ctx.database.location : ''})`);
@@ -57,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
         ? `Log in as ${admin.email} with password ${admin.password}  (shown once; change it under Settings)`
         : `Log in with your account. Forgot the admin password? npm run voronka -- user reset-password --email ${admin.email}`,
     );
+    if (demo) console.log(demo);
     const stop = async () => {
       await v.close();
       process.exit(0);
@@ -70,6 +77,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (cmd === 'migrate') {
       console.log('Database is up to date.');
+    } else if (cmd === 'demo-data') {
+      const size = Number(values.size ?? 1000);
+      if (!Number.isInteger(size) || size < 1 || size > 10_000_000) throw new CliError('--size must be a whole number from 1 to 10000000');
+      console.log(await addDemoData(v.ctx.database.db, size, true));
     } else if (cmd === 'user' && sub === 'create') {
       if (!values.email || !values.name || !values.role) throw new CliError('user create needs --email, --name and --role');
       const password = values.password ?? randomPassword();

@@ -32,10 +32,10 @@ export interface PgCluster {
 }
 
 /**
- * A throwaway PostgreSQL cluster in a temp dir on a free port, tuned for tests (no fsync).
+ * A throwaway PostgreSQL cluster in a temp dir on a free port, tuned for tests (no fsync) unless `durable`.
  * As root it runs the server as the `postgres` system user, since PostgreSQL refuses root.
  */
-export async function startPgCluster(bin: string): Promise<PgCluster> {
+export async function startPgCluster(bin: string, opts: { durable?: boolean } = {}): Promise<PgCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'voronka-pg-'));
   const data = path.join(dir, 'data');
   const port = await freePort();
@@ -46,8 +46,9 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
       ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' })
       : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', 'start']);
+  const fast = opts.durable ? '-c shared_buffers=512MB' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const serverOpts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 ${fast}`;
+  run('pg_ctl', ['-D', data, '-o', serverOpts, '-l', path.join(dir, 'log'), '-w', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {

@@ -1,2 +1,3 @@
 export { registerContactRoutes } from './contacts.routes.js';
 export type { Contact } from './contacts.schema.js';
+export { fullNameOf as contactFullName, searchTextOf as contactSearchText } from './contacts.mapper.js';

@@ -1,0 +1,104 @@
+/**
+ * npm run bench: generates BENCH_COMPANIES companies with contacts (default 1,000,000) on SQLite and
+ * PostgreSQL, starts the real server on each, and measures the API's hot paths (p50/p99) and the server's
+ * memory. Results are printed as a table; targets are the issue's, listed beside the numbers.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/platform/config.js';
+import { openDatabase } from '../src/platform/db/database.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { sql } from 'kysely';
+import { ensureAdmin, ensureSystemRoles } from '../src/modules/users/index.js';
+import { ensureDemoTeam, seedDemoCompanies } from '../src/modules/demo/index.js';
+import { findPgBin, startPgCluster, type PgCluster } from '../test/pg-cluster.js';
+import { memoryOf, Session, startServer, table } from './lib.js';
+import { companiesScenarios } from './companies.bench.js';
+
+const size = Number(process.env.BENCH_COMPANIES ?? 1_000_000);
+const samples = Number(process.env.BENCH_SAMPLES ?? 300);
+const only = process.env.BENCH_ENGINES?.split(',') ?? ['sqlite', 'postgres'];
+const ADMIN = { email: 'bench@voronka.local', password: 'bench-password' };
+const targets: Record<string, number> = { list: 20, search: 20, filtered: 20, create: 10 };
+const targetOf = (name: string) => Object.entries(targets).find(([k]) => name.includes(k))?.[1];
+
+async function seed(url: string): Promise<{ seconds: number }> {
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const database = openDatabase(config.database);
+  await migrateToLatest(database);
+  await ensureSystemRoles(database.db);
+  await ensureAdmin(database.db, ADMIN.email, ADMIN.password);
+  const team = await ensureDemoTeam(database.db);
+  const started = Date.now();
+  let last = 0;
+  await seedDemoCompanies(database.db, {
+    size,
+    ownerIds: team.sellers,
+    batch: 1000,
+    onProgress: (done) => {
+      if (Date.now() - last > 5000) {
+        last = Date.now();
+        process.stdout.write(`\r  seeded ${done.toLocaleString('en')} / ${size.toLocaleString('en')}`);
+      }
+    },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  process.stdout.write('\n');
+  if (database.dialect === 'postgres') await sql`VACUUM ANALYZE`.execute(database.db);
+  else await sql`ANALYZE`.execute(database.db);
+  await database.close();
+  return { seconds };
+}
+
+async function runEngine(engine: string, url: string) {
+  console.log(`\n== ${engine}: seeding ${size.toLocaleString('en')} companies with contacts`);
+  const { seconds } = await seed(url);
+  console.log(`   ${Math.round(size / seconds).toLocaleString('en')} companies/s (${seconds.toFixed(0)} s)`);
+  const server = await startServer({ DATABASE_URL: url });
+  try {
+    const s = new Session(server.url);
+    await s.login(ADMIN.email, ADMIN.password);
+    const results = await companiesScenarios(s, size, samples);
+    const mem = memoryOf(server.proc.pid!);
+    const rows = Object.entries(results).map(([name, st]) => ({
+      engine,
+      scenario: name,
+      n: st.n,
+      'p50 ms': st.p50.toFixed(2),
+      'p99 ms': st.p99.toFixed(2),
+      'max ms': st.max.toFixed(1),
+      target: targetOf(name) ? `p99 < ${targetOf(name)}` : '',
+      ok: targetOf(name) ? (st.p99 < targetOf(name)! ? 'yes' : 'NO') : '',
+    }));
+    rows.push({ engine, scenario: `server RSS / peak (MB)`, n: 0, 'p50 ms': String(mem.rssMb), 'p99 ms': String(mem.peakMb), 'max ms': '', target: '< 300', ok: mem.peakMb < 300 ? 'yes' : 'NO' });
+    return rows;
+  } finally {
+    await server.stop();
+  }
+}
+
+const all: Record<string, string | number>[] = [];
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'voronka-bench-'));
+let cluster: PgCluster | null = null;
+try {
+  if (only.includes('sqlite')) all.push(...(await runEngine('sqlite', `sqlite:${path.join(tmp, 'bench.db')}`)));
+  if (only.includes('postgres')) {
+    const bin = findPgBin();
+    if (!bin) console.log('PostgreSQL binaries not found: skipping the PostgreSQL half');
+    else {
+      cluster = await startPgCluster(bin, { durable: true });
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      await admin.query('CREATE DATABASE bench');
+      await admin.end();
+      all.push(...(await runEngine('postgres', cluster.url.replace(/\/postgres$/, '/bench'))));
+    }
+  }
+  console.log(`\nVoronka bench: ${size.toLocaleString('en')} companies, ${samples} sequential requests per scenario, ${os.cpus().length} cores\n`);
+  console.log(table(all));
+} finally {
+  cluster?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,33 @@
+import type { Db } from '../platform/db/database.js';
+import { ensureDemoTeam, seedDemoCompanies, DEMO_PASSWORD } from '../modules/demo/index.js';
+
+export const DEMO_SIZE_ON_FIRST_START = 300;
+
+/** Adds `size` demo companies (with contacts) owned by the demo sales team; prints progress. */
+export async function addDemoData(db: Db, size: number, progress = false): Promise<string> {
+  const team = await ensureDemoTeam(db);
+  const { n } = await db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const started = Date.now();
+  let lastPrint = 0;
+  await seedDemoCompanies(db, {
+    size,
+    ownerIds: team.sellers,
+    seed: Number(n) + 1,
+    startAt: Number(n) + 1,
+    onProgress: (done, total) => {
+      if (progress && (Date.now() - lastPrint > 2000 || done === total)) {
+        lastPrint = Date.now();
+        const rate = Math.round(done / ((Date.now() - started) / 1000 || 1));
+        process.stdout.write(`\r  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} companies (${rate.toLocaleString('en')}/s)   `);
+      }
+    },
+  });
+  if (progress) process.stdout.write('\n');
+  return `Demo data: ${size} companies with contacts. Demo users (password ${DEMO_PASSWORD}): ${team.emails.join(', ')}`;
+}
+
+/** On an empty directory, the demo data of a first start. */
+export async function addDemoDataIfEmpty(db: Db): Promise<string | null> {
+  const any = await db.selectFrom('companies').select('id').limit(1).executeTakeFirst();
+  return any ? null : addDemoData(db, DEMO_SIZE_ON_FIRST_START);
+}

@@ -1,0 +1,3 @@
+export { seedDemoCompanies, type SeedOptions } from './demo.seed.js';
+export { ensureDemoTeam, DEMO_PASSWORD } from './demo.team.js';
+export { demoCompany, rng } from './demo.generator.js';
