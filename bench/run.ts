@@ -2,6 +2,8 @@
  * npm run bench: generates BENCH_COMPANIES companies with contacts (default 1,000,000) on SQLite and
  * PostgreSQL, starts the real server on each, and measures the API's hot paths (p50/p99) and the server's
  * memory. Results are printed as a table; targets are the issue's, listed beside the numbers.
+ * Seeded databases are kept in BENCH_DATA (default bench/.data) and reused by the next run of the same
+ * size; BENCH_FRESH=1 seeds anew.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,11 +22,14 @@ import { companiesScenarios } from './companies.bench.js';
 const size = Number(process.env.BENCH_COMPANIES ?? 1_000_000);
 const samples = Number(process.env.BENCH_SAMPLES ?? 300);
 const only = process.env.BENCH_ENGINES?.split(',') ?? ['sqlite', 'postgres'];
+const dataDir = path.resolve(process.env.BENCH_DATA ?? 'bench/.data', String(size));
 const ADMIN = { email: 'bench@voronka.local', password: 'bench-password' };
 const targets: Record<string, number> = { list: 20, search: 20, filtered: 20, create: 10 };
 const targetOf = (name: string) => Object.entries(targets).find(([k]) => name.includes(k))?.[1];
 
-async function seed(url: string): Promise<{ seconds: number }> {
+/** Seeds once per data dir: a marker file records a finished seed, so a half-seeded database is redone. */
+async function seed(url: string, marker: string): Promise<{ seconds: number } | null> {
+  if (fs.existsSync(marker)) return null;
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
   const database = openDatabase(config.database);
   await migrateToLatest(database);
@@ -49,13 +54,15 @@ async function seed(url: string): Promise<{ seconds: number }> {
   if (database.dialect === 'postgres') await sql`VACUUM ANALYZE`.execute(database.db);
   else await sql`ANALYZE`.execute(database.db);
   await database.close();
+  fs.writeFileSync(marker, new Date().toISOString());
   return { seconds };
 }
 
 async function runEngine(engine: string, url: string) {
-  console.log(`\n== ${engine}: seeding ${size.toLocaleString('en')} companies with contacts`);
-  const { seconds } = await seed(url);
-  console.log(`   ${Math.round(size / seconds).toLocaleString('en')} companies/s (${seconds.toFixed(0)} s)`);
+  console.log(`\n== ${engine}: ${size.toLocaleString('en')} companies with contacts`);
+  const seeded = await seed(url, path.join(dataDir, `${engine}.seeded`));
+  if (seeded) console.log(`   seeded at ${Math.round(size / seeded.seconds).toLocaleString('en')} companies/s (${seeded.seconds.toFixed(0)} s)`);
+  else console.log(`   reusing the database seeded earlier in ${dataDir}`);
   const server = await startServer({ DATABASE_URL: url });
   try {
     const s = new Session(server.url);
@@ -80,18 +87,25 @@ async function runEngine(engine: string, url: string) {
 }
 
 const all: Record<string, string | number>[] = [];
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'voronka-bench-'));
+if (process.env.BENCH_FRESH === '1') fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
 let cluster: PgCluster | null = null;
 try {
-  if (only.includes('sqlite')) all.push(...(await runEngine('sqlite', `sqlite:${path.join(tmp, 'bench.db')}`)));
+  if (only.includes('sqlite')) {
+    if (!fs.existsSync(path.join(dataDir, 'sqlite.seeded'))) fs.rmSync(path.join(dataDir, 'bench.db'), { force: true });
+    all.push(...(await runEngine('sqlite', `sqlite:${path.join(dataDir, 'bench.db')}`)));
+  }
   if (only.includes('postgres')) {
     const bin = findPgBin();
     if (!bin) console.log('PostgreSQL binaries not found: skipping the PostgreSQL half');
     else {
-      cluster = await startPgCluster(bin, { durable: true });
+      const pgDir = path.join(dataDir, 'pg');
+      if (!fs.existsSync(path.join(dataDir, 'postgres.seeded'))) fs.rmSync(pgDir, { recursive: true, force: true });
+      cluster = await startPgCluster(bin, { durable: true, dir: pgDir });
       const admin = new pg.Client({ connectionString: cluster.url });
       await admin.connect();
-      await admin.query('CREATE DATABASE bench');
+      const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'bench'`);
+      if (!exists.rowCount) await admin.query('CREATE DATABASE bench');
       await admin.end();
       all.push(...(await runEngine('postgres', cluster.url.replace(/\/postgres$/, '/bench'))));
     }
@@ -100,5 +114,4 @@ try {
   console.log(table(all));
 } finally {
   cluster?.stop();
-  fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -32,11 +32,13 @@ export interface PgCluster {
 }
 
 /**
- * A throwaway PostgreSQL cluster in a temp dir on a free port, tuned for tests (no fsync) unless `durable`.
+ * A PostgreSQL cluster on a free port, tuned for tests (no fsync) unless `durable`. By default a throwaway
+ * one in a temp dir; with `dir` it lives there (created on first use) and is kept when stopped.
  * As root it runs the server as the `postgres` system user, since PostgreSQL refuses root.
  */
-export async function startPgCluster(bin: string, opts: { durable?: boolean } = {}): Promise<PgCluster> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'voronka-pg-'));
+export async function startPgCluster(bin: string, opts: { durable?: boolean; dir?: string } = {}): Promise<PgCluster> {
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'voronka-pg-'));
+  fs.mkdirSync(dir, { recursive: true });
   const data = path.join(dir, 'data');
   const port = await freePort();
   const asRoot = process.getuid?.() === 0;
@@ -45,7 +47,7 @@ export async function startPgCluster(bin: string, opts: { durable?: boolean } = 
     asRoot
       ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' })
       : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
-  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  if (!fs.existsSync(data)) run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const fast = opts.durable ? '-c shared_buffers=512MB' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   const serverOpts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 ${fast}`;
   run('pg_ctl', ['-D', data, '-o', serverOpts, '-l', path.join(dir, 'log'), '-w', 'start']);
@@ -53,9 +55,9 @@ export async function startPgCluster(bin: string, opts: { durable?: boolean } = 
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        run('pg_ctl', ['-D', data, '-m', opts.dir ? 'fast' : 'immediate', '-w', 'stop']);
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        if (!opts.dir) fs.rmSync(dir, { recursive: true, force: true });
       }
     },
   };

@@ -1,4 +1,6 @@
-import type { Db } from '../../platform/db/database.js';
+import type { Insertable } from 'kysely';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { companyRowValues } from '../companies/index.js';
 import { contactFullName, contactSearchText } from '../contacts/index.js';
@@ -16,6 +18,15 @@ export interface SeedOptions {
 }
 
 const now = () => new Date().toISOString();
+
+/** Bound parameters per statement stay under SQLite's limit (32,766) and PostgreSQL's (65,535). */
+const MAX_PARAMS = 30_000;
+
+async function insertAll<T extends keyof DB & string>(trx: Executor, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
+  if (!rows.length) return;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += per) await trx.insertInto(table).values(rows.slice(i, i + per)).execute();
+}
 
 function rowsFor(c: DemoCompany, ownerId: string, at: string) {
   const id = newId();
@@ -98,25 +109,24 @@ export async function seedDemoCompanies(db: Db, o: SeedOptions): Promise<void> {
     const at = now();
     const items = Array.from({ length: n }, (_, i) => rowsFor(demoCompany(r, start + done + i), o.ownerIds[(done + i) % o.ownerIds.length]!, at));
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('companies').values(items.map((x) => x.company)).execute();
-      const contactRows = items.flatMap((x) => x.contacts.map((c) => c.row));
-      await trx.insertInto('contacts').values(contactRows).execute();
-      await trx
-        .insertInto('company_contacts')
-        .values(items.flatMap((x) => x.contacts.map((c, i) => ({ company_id: x.id, contact_id: c.row.id, position: c.position, is_primary: i === 0 ? 1 : 0 }))))
-        .execute();
+      await insertAll(trx, 'companies', items.map((x) => x.company));
+      await insertAll(trx, 'contacts', items.flatMap((x) => x.contacts.map((c) => c.row)));
+      await insertAll(
+        trx,
+        'company_contacts',
+        items.flatMap((x) => x.contacts.map((c, i) => ({ company_id: x.id, contact_id: c.row.id, position: c.position, is_primary: i === 0 ? 1 : 0 }))),
+      );
       const phones = items.flatMap((x) => [
         ...x.phones.map((p, i) => ({ id: newId(), entity: 'company', entity_id: x.id, ...p, sort: i })),
         ...x.contacts.flatMap((c) => c.phones.map((p, i) => ({ id: newId(), entity: 'contact', entity_id: c.row.id, ...p, sort: i }))),
       ]);
-      await trx.insertInto('phones').values(phones).execute();
+      await insertAll(trx, 'phones', phones);
       const emails = items.flatMap((x) => [
         ...x.emails.map((e, i) => ({ id: newId(), entity: 'company', entity_id: x.id, ...e, sort: i })),
         ...x.contacts.flatMap((c) => c.emails.map((e, i) => ({ id: newId(), entity: 'contact', entity_id: c.row.id, ...e, sort: i }))),
       ]);
-      await trx.insertInto('emails').values(emails).execute();
-      const tags = items.flatMap((x) => x.tags.map((tag) => ({ entity: 'company', entity_id: x.id, tag })));
-      if (tags.length) await trx.insertInto('tags').values(tags).execute();
+      await insertAll(trx, 'emails', emails);
+      await insertAll(trx, 'tags', items.flatMap((x) => x.tags.map((tag) => ({ entity: 'company', entity_id: x.id, tag }))));
     });
     done += n;
     o.onProgress?.(done, o.size);
