@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, startTestApp, type TestVoronka } from '../../../test/engines.js';
 import type { TestClient } from '../../../test/client.js';
 import { userClient } from '../../../test/factories.js';
+import { systemRoles } from '../../platform/access/permissions.js';
+import { ensureSystemRoles } from '../users/index.js';
 
 describe.each(engines())('roles on %s', (engine) => {
   let v: TestVoronka;
@@ -26,6 +28,18 @@ describe.each(engines())('roles on %s', (engine) => {
     expect(catalog.body.resources).toEqual(expect.arrayContaining(['company', 'user', 'role', 'audit']));
     expect(catalog.body.actions).toEqual(expect.arrayContaining(['read', 'create', 'update', 'delete']));
     expect(catalog.body.scopes).toEqual(['none', 'own', 'department', 'all']);
+  });
+
+  it('gives shipped roles the permissions of resources added by a newer version, keeping edited ones', async () => {
+    const db = v.ctx.database.db;
+    const row = await db.selectFrom('roles').select(['id', 'permissions']).where('key', '=', 'sales_manager').executeTakeFirstOrThrow();
+    const { contact: _dropped, ...rest } = JSON.parse(row.permissions);
+    const edited = { ...rest, company: { ...rest.company, read: 'department' } };
+    await db.updateTable('roles').set({ permissions: JSON.stringify(edited) }).where('id', '=', row.id).execute();
+    await ensureSystemRoles(db);
+    const after = JSON.parse((await db.selectFrom('roles').select('permissions').where('id', '=', row.id).executeTakeFirstOrThrow()).permissions);
+    expect(after.company.read).toBe('department');
+    expect(after.contact).toEqual(systemRoles.find((r) => r.key === 'sales_manager')!.permissions.contact);
   });
 
   it('creates a role whose permission changes apply at once', async () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import { systemRoles } from '../../platform/access/permissions.js';
+import { systemRoles, type Permissions } from '../../platform/access/permissions.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import { AppError } from '../../platform/errors.js';
@@ -10,7 +10,10 @@ import { passwordRule } from './auth.schema.js';
 import { createUserRequest } from './users.schema.js';
 import { createUser as createUserAs } from './users.service.js';
 
-/** Inserts the shipped roles that are missing (existing ones keep their edited permissions). */
+/**
+ * Creates the shipped roles; on an existing database, gives each shipped role the permissions of resources
+ * it has no entry for yet (a newer version's modules), keeping an administrator's edits of the others.
+ */
 export async function ensureSystemRoles(db: Db): Promise<void> {
   const now = new Date().toISOString();
   for (const role of systemRoles) {
@@ -19,6 +22,12 @@ export async function ensureSystemRoles(db: Db): Promise<void> {
       .values({ id: newId(), key: role.key, name: role.name, permissions: JSON.stringify(role.permissions), is_system: 1, created_at: now, updated_at: now })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
+    const stored = await db.selectFrom('roles').select(['id', 'permissions']).where('key', '=', role.key).executeTakeFirstOrThrow();
+    const current = JSON.parse(stored.permissions) as Permissions;
+    const missing = Object.entries(role.permissions).filter(([resource]) => !(resource in current));
+    if (!missing.length) continue;
+    const merged = { ...current, ...Object.fromEntries(missing) };
+    await db.updateTable('roles').set({ permissions: JSON.stringify(merged), updated_at: now }).where('id', '=', stored.id).execute();
   }
 }
 
