@@ -66,7 +66,7 @@ const tailColumns: [string, (c: Company) => string | null][] = [
  * limited to the companies the principal may export. Filters are checked before the first byte.
  */
 export async function exportCsv(svc: CompaniesService, p: Principal, q: z.infer<typeof companyExportQuery>): Promise<ReadableStream<Uint8Array>> {
-  const spec = await listSpecOf(svc.db, { ...q, limit: PAGE }, ownerFilter(p, scopeOf(p, 'company', 'export')));
+  const spec = await listSpecOf(svc.db, { ...q, limit: PAGE }, ownerFilter(p, scopeOf(p, 'company', 'export')), svc.config.defaultCountry);
   const custom = await listCustomFields(svc.db, 'company');
   const columns = [
     ...baseColumns,

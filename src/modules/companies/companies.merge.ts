@@ -48,9 +48,12 @@ export async function mergeCompanies(svc: CompaniesService, p: Principal, actor:
   const target = await svc.load(p, targetId, 'merge');
   const source = await svc.load(p, sourceId, 'merge');
   const next = mergedState(snapshot(target), snapshot(source));
+  const stale = (current: CompanyDetail) => new AppError('company.version_conflict', 409, 'The company was changed by someone else; reload it', { current });
   return svc.db.transaction().execute(async (trx) => {
+    // Claim the source at the version read: a phone or e-mail added to it meanwhile would be lost with it.
+    if (!(await repo.updateCompany(trx, sourceId, source.version, { version: source.version + 1 }))) throw stale(await svc.read(trx, sourceId));
     const changed = await repo.updateCompany(trx, targetId, target.version, { ...rowValues(next), version: target.version + 1, updated_at: nowIso() });
-    if (!changed) throw new AppError('company.version_conflict', 409, 'The company was changed by someone else; reload it');
+    if (!changed) throw stale(await svc.read(trx, targetId));
     await repo.replacePhones(trx, targetId, next.phones);
     await repo.replaceEmails(trx, targetId, next.emails);
     await repo.replaceTags(trx, targetId, next.tags);

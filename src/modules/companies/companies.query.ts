@@ -17,6 +17,8 @@ export interface CustomFilter {
 export interface ListSpec {
   /** Folded search tokens; all must match (as prefixes when longer than one character). */
   tokens: string[];
+  /** Any one of the tokens is enough (the notations of one phone number). */
+  anyToken?: boolean;
   status?: CompanyStatus;
   ownerId?: string;
   tag?: string;
@@ -42,13 +44,16 @@ export function sortOf(sort: CompanySort) {
   return { desc, key, column: sortColumns[key] };
 }
 
-/** Full-text condition: FTS5 (joined by rowid) on SQLite, the tsvector GIN index on PostgreSQL. */
-export function textMatch(db: Executor, tokens: string[]): Expression<SqlBool> {
+/**
+ * Full-text condition: FTS5 (joined by rowid) on SQLite, the tsvector GIN index on PostgreSQL.
+ * Every token must match, or any one of them when `any` is set.
+ */
+export function textMatch(db: Executor, tokens: string[], any = false): Expression<SqlBool> {
   if (dialectOf(db) === 'postgres') {
-    const query = tokens.map((t) => `'${t.replace(/'/g, "''")}'${t.length > 1 ? ':*' : ''}`).join(' & ');
+    const query = tokens.map((t) => `'${t.replace(/'/g, "''")}'${t.length > 1 ? ':*' : ''}`).join(any ? ' | ' : ' & ');
     return sql<SqlBool>`to_tsvector('simple', companies.search_text) @@ to_tsquery('simple', ${query})`;
   }
-  const query = tokens.map((t) => `"${t.replace(/"/g, '""')}"${t.length > 1 ? '*' : ''}`).join(' ');
+  const query = tokens.map((t) => `"${t.replace(/"/g, '""')}"${t.length > 1 ? '*' : ''}`).join(any ? ' OR ' : ' ');
   return sql<SqlBool>`companies.rowid IN (SELECT rowid FROM companies_fts WHERE companies_fts MATCH ${query})`;
 }
 
@@ -78,7 +83,7 @@ export function filtered(db: Executor, spec: Omit<ListSpec, 'sort' | 'cursor' | 
     const tag = spec.tag;
     q = q.where('companies.id', 'in', (eb) => eb.selectFrom('tags').select('entity_id').where('entity', '=', ENTITY).where('tag', '=', tag));
   }
-  if (spec.tokens.length) q = q.where(textMatch(db, spec.tokens));
+  if (spec.tokens.length) q = q.where(textMatch(db, spec.tokens, spec.anyToken));
   for (const f of spec.custom) q = q.where(customMatch(db, f));
   return q;
 }

@@ -70,9 +70,22 @@ export interface ListQueryLike {
   cursor?: string;
 }
 
-export async function listSpecOf(db: Executor, q: ListQueryLike, owners: string[] | null): Promise<ListSpec> {
+/**
+ * Search tokens of a list query. A query that reads as a phone number in a notation the index
+ * does not hold ("00359 888 123 456", "0888 123 456" with the default country BG) also matches
+ * its E.164 digits; the digits as typed still match ids and partial numbers.
+ */
+function queryTokens(q: string | undefined, country: CountryCode): Pick<ListSpec, 'tokens' | 'anyToken'> {
+  if (!q) return { tokens: [] };
+  const tokens = searchTokens(q);
+  const e164 = tokens.length === 1 && /^[\d\s+()-]+$/.test(q) ? normalizePhone(q, country).e164 : null;
+  if (e164 && e164.slice(1) !== tokens[0]) return { tokens: [tokens[0]!, e164.slice(1)], anyToken: true };
+  return { tokens };
+}
+
+export async function listSpecOf(db: Executor, q: ListQueryLike, owners: string[] | null, country: CountryCode): Promise<ListSpec> {
   return {
-    tokens: q.q ? searchTokens(q.q) : [],
+    ...queryTokens(q.q, country),
     status: q.status,
     ownerId: q.ownerId,
     tag: q.tag,

@@ -50,7 +50,7 @@ export class CompaniesService {
   }
 
   async list(p: Principal, q: CompanyListQuery, owners = ownerFilter(p, scopeOf(p, 'company', 'read'))) {
-    const spec = await listSpecOf(this.db, q, owners);
+    const spec = await listSpecOf(this.db, q, owners, this.config.defaultCountry);
     const { rows, next } = await listCompanies(this.db, spec);
     const children = await repo.loadChildren(this.db, rows.map((r) => r.id));
     return { items: rows.map((r) => toCompany(r, children.get(r.id)!)), nextCursor: next ? encodeCursor(next) : null };
@@ -182,7 +182,7 @@ export class CompaniesService {
         version: before.version + 1,
         updated_at: now,
       });
-      if (!changed) throw conflict(await this.read(this.db, id));
+      if (!changed) throw conflict(await this.read(trx, id));
       if (input.phones) await repo.replacePhones(trx, id, next.phones);
       if (input.emails) await repo.replaceEmails(trx, id, next.emails);
       if (input.tags) await repo.replaceTags(trx, id, next.tags);
