@@ -50,7 +50,7 @@ export async function deleteField(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('custom_fields').where('id', '=', id).execute();
 }
 
-const entityTables = { company: 'companies', contact: 'contacts' } as const;
+const entityTables = { company: 'companies', contact: 'contacts', product: 'products' } as const;
 
 /** Removes a deleted field's values from every record of the entity (the key is a validated slug). */
 export async function removeStoredValues(db: Executor, entity: CustomFieldEntity, key: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const customFieldEntities = ['company', 'contact'] as const;
+export const customFieldEntities = ['company', 'contact', 'product'] as const;
 export type CustomFieldEntity = (typeof customFieldEntities)[number];
 
 export const customFieldTypes = ['text', 'number', 'date', 'select', 'multiselect', 'checkbox'] as const;

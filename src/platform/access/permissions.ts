@@ -13,6 +13,7 @@ export const resources = [
   'custom_field',
   'audit',
   'settings',
+  'product',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -44,6 +45,7 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
     permissions: {
       company: every('all'),
       contact: every('all'),
+      product: every('all', ['read', 'create', 'update', 'delete', 'export']),
       audit: { read: 'all' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },
@@ -54,6 +56,7 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
     permissions: {
       company: { read: 'own', create: 'own', update: 'own', delete: 'own', export: 'own', merge: 'none' },
       contact: { read: 'own', create: 'own', update: 'own', delete: 'own', export: 'own', merge: 'none' },
+      product: { read: 'all' },
       audit: { read: 'own' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },
@@ -64,6 +67,7 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
     permissions: {
       company: { read: 'all', create: 'all', export: 'all' },
       contact: { read: 'all', create: 'all', export: 'all' },
+      product: { read: 'all' },
       audit: { read: 'all' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },
@@ -74,6 +78,7 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
     permissions: {
       company: { read: 'all', create: 'all', update: 'all' },
       contact: { read: 'all', create: 'all', update: 'all' },
+      product: { read: 'all' },
       audit: { read: 'all' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },

@@ -2,7 +2,7 @@
 export const customFields = {
   en: {
     title: 'Custom fields',
-    entities: { company: 'Companies', contact: 'Contacts' },
+    entities: { company: 'Companies', contact: 'Contacts', product: 'Products' },
     add: 'New field',
     newTitle: 'New field',
     editTitle: 'Edit field “{{label}}”',
@@ -35,7 +35,7 @@ export const customFields = {
   },
   ru: {
     title: 'Дополнительные поля',
-    entities: { company: 'Компании', contact: 'Контакты' },
+    entities: { company: 'Компании', contact: 'Контакты', product: 'Товары и услуги' },
     add: 'Новое поле',
     newTitle: 'Новое поле',
     editTitle: 'Изменить поле «{{label}}»',
@@ -68,7 +68,7 @@ export const customFields = {
   },
   bg: {
     title: 'Допълнителни полета',
-    entities: { company: 'Фирми', contact: 'Контакти' },
+    entities: { company: 'Фирми', contact: 'Контакти', product: 'Продукти и услуги' },
     add: 'Ново поле',
     newTitle: 'Ново поле',
     editTitle: 'Редакция на полето „{{label}}“',
