@@ -6,7 +6,7 @@ import { moveAttachments } from '../attachments/index.js';
 import { fullNameOf, searchTextOf, snapshot } from './contacts.mapper.js';
 import * as repo from './contacts.repository.js';
 import type { Contact } from './contacts.schema.js';
-import type { ContactsService } from './contacts.service.js';
+import { conflict, type ContactsService } from './contacts.service.js';
 
 const joinNotes = (a: string | null, b: string | null) => (a && b && a !== b ? `${a}\n\n${b}` : (a ?? b));
 
@@ -21,28 +21,18 @@ export async function mergeContacts(svc: ContactsService, p: Principal, actor: A
   }
   const target = await svc.load(p, targetId, 'merge');
   const source = await svc.load(p, sourceId, 'merge');
+  const names = {
+    firstName: target.firstName,
+    lastName: target.lastName ?? source.lastName,
+    middleName: target.middleName ?? source.middleName,
+  };
+  const targetE164s = target.phones.flatMap((ph) => (ph.e164 ? [ph.e164] : []));
+  const targetEmails = target.emails.map((e) => e.email);
+  const phones = [...target.phones, ...source.phones.filter((ph) => !ph.e164 || !targetE164s.includes(ph.e164))];
+  const emails = [...target.emails, ...source.emails.filter((e) => !targetEmails.includes(e.email))];
   return svc.db.transaction().execute(async (trx) => {
-    await repo.movePhones(trx, sourceId, targetId, target.phones.flatMap((ph) => (ph.e164 ? [ph.e164] : [])));
-    await repo.moveEmails(trx, sourceId, targetId, target.emails.map((e) => e.email));
-    await repo.replaceTags(trx, targetId, [...new Set([...target.tags, ...source.tags])]);
-    const linked = new Map(target.companies.map((c) => [c.id, c]));
-    for (const c of source.companies) {
-      const mine = linked.get(c.id);
-      await repo.upsertLink(trx, {
-        company_id: c.id,
-        contact_id: targetId,
-        position: mine ? (mine.position ?? c.position) : c.position,
-        is_primary: (mine?.isPrimary ?? false) || c.isPrimary ? 1 : 0,
-      });
-    }
-    await moveAttachments(trx, 'contact', sourceId, targetId);
-
-    const names = {
-      firstName: target.firstName,
-      lastName: target.lastName ?? source.lastName,
-      middleName: target.middleName ?? source.middleName,
-    };
-    const children = (await repo.loadChildren(trx, [targetId])).get(targetId)!;
+    // Claim the source at the version read: fields, phones, e-mails or tags changed on it meanwhile would be lost with it.
+    if (!(await repo.updateContact(trx, sourceId, source.version, { version: source.version + 1 }))) throw conflict(await svc.read(trx, sourceId));
     const changed = await repo.updateContact(trx, targetId, target.version, {
       last_name: names.lastName,
       middle_name: names.middleName,
@@ -51,11 +41,27 @@ export async function mergeContacts(svc: ContactsService, p: Principal, actor: A
       birthday: target.birthday ?? source.birthday,
       notes: joinNotes(target.notes, source.notes),
       custom: JSON.stringify({ ...source.custom, ...target.custom }),
-      search_text: searchTextOf(names, children.phones, children.emails),
+      search_text: searchTextOf(names, phones, emails),
       version: target.version + 1,
       updated_at: nowIso(),
     });
-    if (!changed) throw new AppError('contact.version_conflict', 409, 'The contact was changed by someone else; reload it');
+    if (!changed) throw conflict(await svc.read(trx, targetId));
+    await repo.movePhones(trx, sourceId, targetId, targetE164s);
+    await repo.moveEmails(trx, sourceId, targetId, targetEmails);
+    await repo.replaceTags(trx, targetId, [...new Set([...target.tags, ...source.tags])]);
+    // Company links carry no version: merge them as they are now, not as they were read.
+    const links = await repo.loadChildren(trx, [targetId, sourceId]);
+    const linked = new Map(links.get(targetId)!.companies.map((c) => [c.company_id, c]));
+    for (const c of links.get(sourceId)!.companies) {
+      const mine = linked.get(c.company_id);
+      await repo.upsertLink(trx, {
+        company_id: c.company_id,
+        contact_id: targetId,
+        position: mine ? (mine.position ?? c.position) : c.position,
+        is_primary: mine?.is_primary || c.is_primary ? 1 : 0,
+      });
+    }
+    await moveAttachments(trx, 'contact', sourceId, targetId);
     await repo.deleteContactRows(trx, sourceId);
 
     const after = await svc.read(trx, targetId);

@@ -17,6 +17,10 @@ import type { Contact, ContactFilters, createContactRequest, updateContactReques
 type CreateInput = z.output<typeof createContactRequest>;
 type UpdateInput = z.output<typeof updateContactRequest>;
 
+/** 409 for a contact changed since it was read; `details.current` is the record as it is now. */
+export const conflict = (current: Contact) =>
+  new AppError('contact.version_conflict', 409, 'The contact was changed by someone else; reload it', { current });
+
 /** Contact persons: CRUD with owner scopes, audit and optimistic versions; lists and history. */
 export class ContactsService {
   constructor(
@@ -111,9 +115,7 @@ export class ContactsService {
 
   async update(p: Principal, actor: Actor, id: string, input: UpdateInput): Promise<Contact> {
     const before = await this.load(p, id, 'update');
-    if (input.version !== before.version) {
-      throw new AppError('contact.version_conflict', 409, 'The contact was changed by someone else; reload it', { currentVersion: before.version });
-    }
+    if (input.version !== before.version) throw conflict(before);
     if (input.ownerId !== undefined && input.ownerId !== before.ownerId) {
       await this.checkOwner(p, requireScope(p, 'contact', 'update'), input.ownerId, 'ownerId');
     }
@@ -140,7 +142,7 @@ export class ContactsService {
         version: before.version + 1,
         updated_at: nowIso(),
       });
-      if (!changed) throw new AppError('contact.version_conflict', 409, 'The contact was changed by someone else; reload it');
+      if (!changed) throw conflict(await this.read(trx, id));
       if (input.phones) await repo.replacePhones(trx, id, phones);
       if (input.emails) await repo.replaceEmails(trx, id, emails);
       if (input.tags) await repo.replaceTags(trx, id, input.tags);

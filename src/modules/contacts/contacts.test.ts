@@ -80,7 +80,7 @@ describe.each(engines())('contacts on %s', (engine) => {
     expect((await admin.patch(`/contacts/${c.id}`, { version: 1, notes: 'first' })).status).toBe(200);
     const stale = await admin.patch(`/contacts/${c.id}`, { version: 1, notes: 'second' });
     expect(stale.status).toBe(409);
-    expect(stale.body.error).toMatchObject({ code: 'contact.version_conflict', details: { currentVersion: 2 } });
+    expect(stale.body.error).toMatchObject({ code: 'contact.version_conflict', details: { current: { id: c.id, version: 2, notes: 'first' } } });
     expect((await admin.get(`/contacts/${c.id}`)).body.notes).toBe('first');
   });
 
