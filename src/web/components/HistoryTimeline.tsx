@@ -1,8 +1,8 @@
-import { Button, Code, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AuditValue, type AuditFormat } from './AuditValue.js';
 import { useCursorList } from './useCursorList.js';
 import { useFormat } from './format.js';
-import { valueText } from './formRows.js';
 
 export interface HistoryRow {
   id: string;
@@ -14,22 +14,22 @@ export interface HistoryRow {
   newValue: string | null;
 }
 
-/** Audit values are text or JSON; lists of phones/e-mails/addresses read as their main text. */
-export function displayAuditValue(value: string | null): string {
-  if (value === null) return '';
-  try {
-    return valueText(JSON.parse(value));
-  } catch {
-    return value;
-  }
+interface Props {
+  path: string;
+  /** translates field names (`<ns>:fields.<field>`) */
+  ns: string;
+  entityKey: readonly unknown[];
+  /** fields whose values are ids or codes: how to show them (a link with the name, a user, a translated code) */
+  formats?: Record<string, AuditFormat>;
 }
 
-/** A record's change history (audit rows), newest first, with "load more". `ns` translates field names. */
-export function HistoryTimeline({ path, ns, entityKey }: { path: string; ns: string; entityKey: readonly unknown[] }) {
+/** A record's change history (audit rows), newest first, with "load more". */
+export function HistoryTimeline({ path, ns, entityKey, formats = {} }: Props) {
   const { t } = useTranslation('ui');
   const fmt = useFormat();
   const list = useCursorList<HistoryRow>({ key: [...entityKey, 'history'], path, limit: 30 });
-  const fieldLabel = (f: string) => t(`${ns}:fields.${f}`, { defaultValue: t(`${ns}:fields.${f.split('.')[0]}`, { defaultValue: f }) });
+  const fieldLabel = (f: string) =>
+    t(`${ns}:fields.${f}`, { defaultValue: t(`history.fields.${f}`, { defaultValue: t(`${ns}:fields.${f.split('.')[0]}`, { defaultValue: f }) }) });
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -48,11 +48,9 @@ export function HistoryTimeline({ path, ns, entityKey }: { path: string; ns: str
             >
               {row.field && (
                 <Group gap={6} wrap="wrap">
-                  <Code c="dimmed" style={{ textDecoration: row.oldValue ? 'line-through' : undefined }}>
-                    {row.oldValue ? displayAuditValue(row.oldValue) : t('history.empty_value')}
-                  </Code>
+                  <AuditValue value={row.oldValue} format={formats[row.field]} strike />
                   <Text size="xs">→</Text>
-                  <Code>{row.newValue ? displayAuditValue(row.newValue) : t('history.empty_value')}</Code>
+                  <AuditValue value={row.newValue} format={formats[row.field]} />
                 </Group>
               )}
               <Text size="xs" c="dimmed" mt={2}>

@@ -18,6 +18,7 @@ export const ui = {
     history: {
       title: 'History', empty: 'No changes recorded yet', empty_value: '(empty)', byAt: '{{who}}, {{at}}', system: 'System',
       actions: { create: 'Created', update: 'Changed', delete: 'Deleted', merge: 'Merged', link: 'Linked', unlink: 'Unlinked', restore: 'Restored' },
+      fields: { mergedFrom: 'Merged from', mergedInto: 'Merged into', isPrimary: 'primary' },
     },
     views: { title: 'Views', none: 'No saved views', sharedBy: 'shared by {{name}}', saved: 'View saved', name: 'View name', shared: 'Visible to the whole team' },
     picker: { placeholder: 'Start typing to search' },
@@ -69,6 +70,7 @@ export const ui = {
     history: {
       title: 'История', empty: 'Изменений пока нет', empty_value: '(пусто)', byAt: '{{who}}, {{at}}', system: 'Система',
       actions: { create: 'Создание', update: 'Изменение', delete: 'Удаление', merge: 'Объединение', link: 'Привязка', unlink: 'Отвязка', restore: 'Восстановление' },
+      fields: { mergedFrom: 'Влита запись', mergedInto: 'Влита в запись', isPrimary: 'основной' },
     },
     views: { title: 'Виды', none: 'Нет сохранённых видов', sharedBy: 'от {{name}}', saved: 'Вид сохранён', name: 'Название вида', shared: 'Виден всей команде' },
     picker: { placeholder: 'Начните вводить для поиска' },
@@ -120,6 +122,7 @@ export const ui = {
     history: {
       title: 'История', empty: 'Все още няма промени', empty_value: '(празно)', byAt: '{{who}}, {{at}}', system: 'Системата',
       actions: { create: 'Създаване', update: 'Промяна', delete: 'Изтриване', merge: 'Обединяване', link: 'Свързване', unlink: 'Разкачване', restore: 'Възстановяване' },
+      fields: { mergedFrom: 'Вляти данни от', mergedInto: 'Влят в', isPrimary: 'основен' },
     },
     views: { title: 'Изгледи', none: 'Няма запазени изгледи', sharedBy: 'от {{name}}', saved: 'Изгледът е запазен', name: 'Име на изгледа', shared: 'Видим за целия екип' },
     picker: { placeholder: 'Започнете да пишете за търсене' },

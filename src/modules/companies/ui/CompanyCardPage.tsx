@@ -8,6 +8,7 @@ import { del, get } from '../../../web/api.js';
 import { useAuth } from '../../../web/auth.js';
 import { featureErrorMessage } from '../../../web/components/apiErrors.js';
 import { AttachmentsPanel } from '../../../web/components/AttachmentsPanel.js';
+import type { AuditFormat } from '../../../web/components/AuditValue.js';
 import { FieldRow, Section } from '../../../web/components/CardParts.js';
 import { ConfirmButton } from '../../../web/components/ConfirmButton.js';
 import { AddressList, EmailList, PhoneList } from '../../../web/components/ContactPointsView.js';
@@ -21,6 +22,15 @@ import type { Company, CompanyDetail } from '../companies.schema.js';
 import { CompanyContacts } from './CompanyContacts.js';
 import { CompanyRequisites, Website } from './CompanyRequisites.js';
 import { StatusBadge } from './StatusBadge.js';
+
+/** Audited fields that hold ids or codes. */
+const historyFormats: Record<string, AuditFormat> = {
+  contacts: { kind: 'record', path: '/contacts' },
+  mergedFrom: { kind: 'record', path: '/companies' },
+  mergedInto: { kind: 'record', path: '/companies' },
+  ownerId: { kind: 'user' },
+  status: { kind: 'enum', prefix: 'companies:statuses' },
+};
 
 /** A short summary of a company for the merge preview. */
 function CompanySummary({ company: c }: { company: Company }) {
@@ -139,7 +149,6 @@ export function CompanyCardPage() {
               </FieldRow>
               <FieldRow label={t('fields.notes')}>{c.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Text>}</FieldRow>
             </Section>
-            <HistoryTimeline path={`/companies/${c.id}/history`} ns="companies" entityKey={['companies', c.id]} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -147,6 +156,10 @@ export function CompanyCardPage() {
             <CompanyContacts company={c} />
             <AttachmentsPanel entity="company" entityId={c.id} canEdit={can('company', 'update')} />
           </Stack>
+        </Grid.Col>
+        {/* after the side column, so a narrow screen shows contacts and files before the history */}
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <HistoryTimeline path={`/companies/${c.id}/history`} ns="companies" entityKey={['companies', c.id]} formats={historyFormats} />
         </Grid.Col>
       </Grid>
       {merging && (

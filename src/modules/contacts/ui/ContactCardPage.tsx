@@ -8,6 +8,7 @@ import { del, get } from '../../../web/api.js';
 import { useAuth } from '../../../web/auth.js';
 import { featureErrorMessage } from '../../../web/components/apiErrors.js';
 import { AttachmentsPanel } from '../../../web/components/AttachmentsPanel.js';
+import type { AuditFormat } from '../../../web/components/AuditValue.js';
 import { FieldRow, Section } from '../../../web/components/CardParts.js';
 import { ConfirmButton } from '../../../web/components/ConfirmButton.js';
 import { EmailList, PhoneList } from '../../../web/components/ContactPointsView.js';
@@ -19,6 +20,14 @@ import { PageLoader } from '../../../web/components/ListControls.js';
 import { MergeModal } from '../../../web/components/MergeModal.js';
 import type { Contact } from '../contacts.schema.js';
 import { ContactCompanies } from './ContactCompanies.js';
+
+/** Audited fields that hold ids. */
+const historyFormats: Record<string, AuditFormat> = {
+  companies: { kind: 'record', path: '/companies', idKey: 'companyId' },
+  mergedFrom: { kind: 'record', path: '/contacts' },
+  mergedInto: { kind: 'record', path: '/contacts' },
+  ownerId: { kind: 'user' },
+};
 
 function ContactSummary({ contact }: { contact: Contact }) {
   return (
@@ -125,11 +134,14 @@ export function ContactCardPage() {
               </FieldRow>
               <FieldRow label={t('card.notes')}>{c.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Text>}</FieldRow>
             </Section>
-            <HistoryTimeline path={`/contacts/${c.id}/history`} ns="contacts" entityKey={['contacts', c.id]} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <AttachmentsPanel entity="contact" entityId={c.id} canEdit={can('contact', 'update')} />
+        </Grid.Col>
+        {/* after the side column, so a narrow screen shows contacts and files before the history */}
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <HistoryTimeline path={`/contacts/${c.id}/history`} ns="contacts" entityKey={['contacts', c.id]} formats={historyFormats} />
         </Grid.Col>
       </Grid>
       {merging && (
