@@ -1,6 +1,30 @@
+import { useEffect, useRef } from 'react';
 import { Alert, Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
+/**
+ * A ref that scrolls its element into view whenever `key` changes to a truthy value: alerts
+ * appear at the top of long forms while the user is at the Save button at the bottom.
+ */
+function useRevealOn<T extends HTMLElement>(key: unknown) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (key) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [key]);
+  return ref;
+}
+
+/** The form-level error after a failed save, brought into view. */
+export function FormError({ message }: { message: string | null }) {
+  const ref = useRevealOn<HTMLDivElement>(message);
+  if (!message) return null;
+  return (
+    <Alert ref={ref} color="red" data-testid="form-error">
+      {message}
+    </Alert>
+  );
+}
 
 export interface DuplicateItem {
   id: string;
@@ -21,9 +45,10 @@ interface DuplicatesProps {
 /** "Possible duplicates" with links to them; after a 409 also the "Create anyway" button. */
 export function DuplicatesAlert({ items, hrefOf, blocking, onCreateAnyway, busy }: DuplicatesProps) {
   const { t } = useTranslation('ui');
+  const ref = useRevealOn<HTMLDivElement>(blocking && items.length > 0);
   if (!items.length) return null;
   return (
-    <Alert color={blocking ? 'orange' : 'yellow'} title={blocking ? t('duplicates.blockingTitle') : t('duplicates.title')} data-testid="duplicates">
+    <Alert ref={ref} color={blocking ? 'orange' : 'yellow'} title={blocking ? t('duplicates.blockingTitle') : t('duplicates.title')} data-testid="duplicates">
       <Stack gap="xs">
         <List size="sm" spacing={2}>
           {items.map((d) => (
@@ -69,8 +94,9 @@ interface ConflictProps {
 /** 409 version conflict: what the other person changed, and the two ways out. */
 export function VersionConflictAlert({ changes, onReload, onOverwrite }: ConflictProps) {
   const { t } = useTranslation('ui');
+  const ref = useRevealOn<HTMLDivElement>(true);
   return (
-    <Alert color="red" title={t('conflict.title')} data-testid="version-conflict">
+    <Alert ref={ref} color="red" title={t('conflict.title')} data-testid="version-conflict">
       <Stack gap="xs">
         <Text size="sm">{t('conflict.text')}</Text>
         {changes.length > 0 && (

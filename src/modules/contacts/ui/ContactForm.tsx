@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useAuth } from '../../../web/auth.js';
 import { featureErrorMessage, featureFieldErrors } from '../../../web/components/apiErrors.js';
 import { EmailsEditor, PhonesEditor } from '../../../web/components/ContactPointsEditor.js';
 import { CustomFieldInputs } from '../../../web/components/CustomFields.js';
-import { DuplicatesAlert, VersionConflictAlert, type ConflictChange } from '../../../web/components/FormAlerts.js';
+import { DuplicatesAlert, FormError, VersionConflictAlert, type ConflictChange } from '../../../web/components/FormAlerts.js';
 import { changedFields } from '../../../web/components/formRows.js';
 import { OwnerSelect } from '../../../web/components/OwnerSelect.js';
 import { RecordPicker } from '../../../web/components/RecordPicker.js';
@@ -101,11 +101,7 @@ export function ContactForm({ initial, company = null }: { initial?: Contact; co
       <Stack maw={960}>
         <Title order={2}>{base ? t('editTitle') : t('new')}</Title>
         {conflict && <VersionConflictAlert changes={conflict.changes} onReload={() => resolveConflict(true)} onOverwrite={() => resolveConflict(false)} />}
-        {formError && !conflict && (
-          <Alert color="red" data-testid="form-error">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={conflict ? null : formError} />
         <DuplicatesAlert
           items={duplicates.map((d) => ({ id: d.id, name: d.ownerName ? `${d.fullName} (${d.ownerName})` : d.fullName, reasons: d.matches.map((m) => t(`duplicateReasons.${m}`)) }))}
           hrefOf={(id) => `/contacts/${id}`}
