@@ -14,11 +14,11 @@ export function Layout() {
   const items = navItems.filter((n) => (!n.resource || can(n.resource, 'read')) && (!n.visible || n.visible(can)));
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.menu')} />
             <Text fw={700} size="lg" c="var(--mantine-primary-color-filled)">
               {t('appName')}
             </Text>

@@ -2,7 +2,7 @@
 export const common = {
   en: {
     appName: 'Voronka',
-    nav: { today: 'Today', companies: 'Companies', contacts: 'Contacts', admin: 'Administration', settings: 'Settings', apiDocs: 'API reference' },
+    nav: { today: 'Today', companies: 'Companies', contacts: 'Contacts', admin: 'Administration', settings: 'Settings', apiDocs: 'API reference', menu: 'Menu' },
     actions: {
       save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', add: 'Add', remove: 'Remove',
       search: 'Search', filter: 'Filter', reset: 'Reset', export: 'Export', merge: 'Merge', close: 'Close', back: 'Back',
@@ -27,7 +27,7 @@ export const common = {
   },
   ru: {
     appName: 'Воронка',
-    nav: { today: 'Сегодня', companies: 'Компании', contacts: 'Контакты', admin: 'Администрирование', settings: 'Настройки', apiDocs: 'Справочник API' },
+    nav: { today: 'Сегодня', companies: 'Компании', contacts: 'Контакты', admin: 'Администрирование', settings: 'Настройки', apiDocs: 'Справочник API', menu: 'Меню' },
     actions: {
       save: 'Сохранить', cancel: 'Отмена', create: 'Создать', edit: 'Изменить', delete: 'Удалить', add: 'Добавить', remove: 'Убрать',
       search: 'Поиск', filter: 'Фильтр', reset: 'Сбросить', export: 'Экспорт', merge: 'Объединить', close: 'Закрыть', back: 'Назад',
@@ -52,7 +52,7 @@ export const common = {
   },
   bg: {
     appName: 'Воронка',
-    nav: { today: 'Днес', companies: 'Фирми', contacts: 'Контакти', admin: 'Администрация', settings: 'Настройки', apiDocs: 'API справочник' },
+    nav: { today: 'Днес', companies: 'Фирми', contacts: 'Контакти', admin: 'Администрация', settings: 'Настройки', apiDocs: 'API справочник', menu: 'Меню' },
     actions: {
       save: 'Запази', cancel: 'Отказ', create: 'Създай', edit: 'Редактирай', delete: 'Изтрий', add: 'Добави', remove: 'Премахни',
       search: 'Търсене', filter: 'Филтър', reset: 'Изчисти', export: 'Експорт', merge: 'Обедини', close: 'Затвори', back: 'Назад',

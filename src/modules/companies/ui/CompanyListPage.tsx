@@ -97,7 +97,7 @@ export function CompanyListPage() {
               <Table.Tr>
                 <Table.Th>{t('fields.name')}</Table.Th>
                 <Table.Th visibleFrom="lg">{t('fields.legalForm')}</Table.Th>
-                <Table.Th visibleFrom="md">{t('fields.taxId')}</Table.Th>
+                <Table.Th visibleFrom="sm">{t('fields.taxId')}</Table.Th>
                 <Table.Th>{t('fields.status')}</Table.Th>
                 <Table.Th visibleFrom="sm">{t('fields.city')}</Table.Th>
                 <Table.Th visibleFrom="lg">{t('fields.owner')}</Table.Th>
@@ -108,7 +108,7 @@ export function CompanyListPage() {
               {rows.items.map((c) => (
                 <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/companies/${c.id}`)} data-testid="company-row">
                   <Table.Td>
-                    <Anchor component={Link} to={`/companies/${c.id}`} fw={500} size="sm" onClick={(e) => e.stopPropagation()}>
+                    <Anchor component={Link} to={`/companies/${c.id}`} fw={500} size="sm" onClick={(e) => e.stopPropagation()} data-testid="company-row-name">
                       {c.name}
                     </Anchor>
                     {c.tags.length > 0 && (
@@ -124,7 +124,7 @@ export function CompanyListPage() {
                   <Table.Td visibleFrom="lg">
                     <Text size="sm">{c.legalForm}</Text>
                   </Table.Td>
-                  <Table.Td visibleFrom="md">
+                  <Table.Td visibleFrom="sm">
                     <Text size="sm" ff="monospace">
                       {c.inn ?? c.eik}
                     </Text>
