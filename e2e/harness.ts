@@ -55,4 +55,8 @@ export async function login(page: Page, url: string, email = ADMIN.email, passwo
   await page.getByTestId('user-menu').waitFor();
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+/** A full-page screenshot, taken from the top (scrolled, the fixed header would land mid-page). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}

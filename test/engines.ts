@@ -34,6 +34,13 @@ export async function freshDatabaseUrl(engine: Engine): Promise<{ url: string; d
     drop: async () => {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
+      // pg's pool.end() resolves before its sockets close: let the app's backends exit first, or
+      // FORCE kills them mid-goodbye and the app's ending clients raise an unhandled FATAL 57P01.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
