@@ -17,6 +17,7 @@ import { registerCompanyRoutes } from './modules/companies/index.js';
 import { registerContactRoutes } from './modules/contacts/index.js';
 import { registerAttachmentRoutes } from './modules/attachments/index.js';
 import { registerViewRoutes } from './modules/views/index.js';
+import { registerProductsRoutes } from './modules/products/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -31,6 +32,7 @@ const modules: RegisterRoutes[] = [
   registerContactRoutes,
   registerAttachmentRoutes,
   registerViewRoutes,
+  registerProductsRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
