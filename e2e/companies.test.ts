@@ -11,6 +11,7 @@ describe.runIf(browserAvailable())('client directory in the browser', () => {
   let e: E2E;
   let page: Page;
   let companyUrl = '';
+  let contactUrl = '';
 
   beforeAll(async () => {
     e = await startE2E();
@@ -156,6 +157,7 @@ describe.runIf(browserAvailable())('client directory in the browser', () => {
     expect(await page.getByTestId('contact-company').inputValue()).toBe(SBER.name);
     await page.getByTestId('contact-save').click();
     await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    contactUrl = page.url();
     await page.getByRole('link', { name: SBER.name }).first().waitFor();
 
     await page.goto(companyUrl);
@@ -180,35 +182,45 @@ describe.runIf(browserAvailable())('client directory in the browser', () => {
   it('is translated into Russian and Bulgarian (list and card screenshots)', async () => {
     // Latin on purpose: the admin's name (data), "E-mail" as Russian writes it, the Enter key in hints.
     const allowedLatin = ['Administrator', 'E-mail', 'e-mail', 'Enter'];
-    for (const [lang, listTitle] of [
-      ['ru', 'Компании'],
-      ['bg', 'Фирми'],
-    ] as const) {
-      await setLanguage(page, e.url, lang);
-      await page.goto(`${e.url}/companies`);
-      await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe(listTitle);
-      await expect.poll(() => page.getByTestId('company-row').count()).toBe(2);
-      expect(await untranslatedKeys(page)).toEqual([]);
-      expect(await latinWords(page, allowedLatin)).toEqual([]);
-      await shot(page, `companies-list-${lang}`);
+    try {
+      for (const [lang, listTitle, innError] of [
+        ['ru', 'Компании', 'Неверный ИНН: не сходится контрольная цифра'],
+        ['bg', 'Фирми', 'Невалиден ИНН: контролната цифра не съвпада'],
+      ] as const) {
+        await setLanguage(page, e.url, lang);
+        await page.goto(`${e.url}/companies`);
+        await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe(listTitle);
+        await expect.poll(() => page.getByTestId('company-row').count()).toBe(2);
+        expect(await untranslatedKeys(page)).toEqual([]);
+        expect(await latinWords(page, allowedLatin)).toEqual([]);
+        await shot(page, `companies-list-${lang}`);
 
-      await page.goto(companyUrl);
-      await page.getByTestId('company-title').waitFor();
-      await page.getByTestId('company-contacts').getByRole('link', { name: 'Греф Герман' }).waitFor();
-      await page.getByTestId('history').getByRole('link', { name: 'Греф Герман' }).waitFor();
-      expect(await untranslatedKeys(page)).toEqual([]);
-      expect(await visibleIds(page)).toEqual([]);
-      expect(await latinWords(page, allowedLatin)).toEqual([]);
-      await shot(page, `company-card-${lang}`);
+        await page.goto(companyUrl);
+        await page.getByTestId('company-title').waitFor();
+        await page.getByTestId('company-contacts').getByRole('link', { name: 'Греф Герман' }).waitFor();
+        await page.getByTestId('history').getByRole('link', { name: 'Греф Герман' }).waitFor();
+        expect(await untranslatedKeys(page)).toEqual([]);
+        expect(await visibleIds(page)).toEqual([]);
+        expect(await latinWords(page, allowedLatin)).toEqual([]);
+        await shot(page, `company-card-${lang}`);
 
-      await page.goto(`${e.url}/companies/new`);
-      await page.getByTestId('company-inn').fill(BAD_INN);
-      await expect.poll(() => page.getByTestId('company-inn').getAttribute('aria-invalid')).toBe('true');
-      expect(await untranslatedKeys(page)).toEqual([]);
-      expect(await latinWords(page, allowedLatin)).toEqual([]);
-      await shot(page, `company-form-${lang}`);
+        await page.goto(`${e.url}/companies/new`);
+        await page.getByTestId('company-inn').fill(BAD_INN);
+        await page.getByText(innError).waitFor();
+        expect(await untranslatedKeys(page)).toEqual([]);
+        expect(await latinWords(page, allowedLatin)).toEqual([]);
+        await shot(page, `company-form-${lang}`);
+
+        await page.goto(contactUrl);
+        await page.getByRole('link', { name: SBER.name }).first().waitFor();
+        expect(await untranslatedKeys(page)).toEqual([]);
+        expect(await latinWords(page, allowedLatin)).toEqual([]);
+        await shot(page, `contact-card-${lang}`);
+      }
+    } finally {
+      // The language is the user's setting: later tests expect English.
+      await setLanguage(page, e.url, 'en');
     }
-    await setLanguage(page, e.url, 'en');
   });
 
   it('fits a tablet screen (768x1024) without horizontal scrolling', async () => {
@@ -239,5 +251,17 @@ describe.runIf(browserAvailable())('client directory in the browser', () => {
     await page.goto(companyUrl);
     await page.getByTestId('company-title').waitFor();
     await shot(page, 'company-card-tablet');
+  });
+
+  it('merges the duplicate into the company, keeping one record and writing the merge into the history', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(companyUrl);
+    await page.getByTestId('company-merge').click();
+    await page.getByTestId('merge-pick').fill('Совсем');
+    await page.getByRole('option', { name: /Совсем другое имя/ }).click();
+    await page.getByTestId('merge-confirm').click();
+    await expect.poll(() => page.getByTestId('history').textContent()).toContain('Merged from');
+    await page.goto(`${e.url}/companies?q=${SBER.inn}`);
+    await expect.poll(listedNames).toEqual([SBER.name]);
   });
 });
