@@ -63,10 +63,10 @@ export async function mergeCompanies(svc: CompaniesService, p: Principal, actor:
     await repo.deleteCompanyRows(trx, sourceId);
     const after = await svc.read(trx, targetId);
     await writeAudit(trx, actor, repo.ENTITY, targetId, 'merge', [
-      { field: 'mergedFrom', old: null, new: sourceId },
+      { field: 'mergedFrom', old: null, new: { id: sourceId, name: source.name } },
       ...diff(snapshot(target), snapshot(after)),
     ]);
-    await writeAudit(trx, actor, repo.ENTITY, sourceId, 'merge', [{ field: 'mergedInto', old: null, new: targetId }]);
+    await writeAudit(trx, actor, repo.ENTITY, sourceId, 'merge', [{ field: 'mergedInto', old: null, new: { id: targetId, name: after.name } }]);
     return after;
   });
 }

@@ -198,10 +198,10 @@ describe.each(engines())('company merge on %s', (engine) => {
 
     const history = (await admin.get(`/companies/${target.id}/history?limit=100`)).body.items as { action: string; field: string; newValue: string }[];
     const mergeRows = history.filter((h) => h.action === 'merge');
-    expect(mergeRows).toContainEqual(expect.objectContaining({ field: 'mergedFrom', newValue: source.id }));
+    expect(mergeRows).toContainEqual(expect.objectContaining({ field: 'mergedFrom', newValue: JSON.stringify({ id: source.id, name: source.name }) }));
     expect(mergeRows.map((h) => h.field)).toEqual(expect.arrayContaining(['industry', 'phones', 'tags']));
     const loser = await db.selectFrom('audit_log').select(['action', 'field', 'new_value']).where('entity', '=', 'company').where('entity_id', '=', source.id).orderBy('id').execute();
-    expect(loser.at(-1)).toEqual({ action: 'merge', field: 'mergedInto', new_value: target.id });
+    expect(loser.at(-1)).toEqual({ action: 'merge', field: 'mergedInto', new_value: JSON.stringify({ id: target.id, name: target.name }) });
 
     for (const q of ['источник', '+7 916 555 66 77', 'source@merge.ru']) {
       const found = await admin.get(`/companies?${qs({ q })}`);

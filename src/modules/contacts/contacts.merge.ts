@@ -66,10 +66,10 @@ export async function mergeContacts(svc: ContactsService, p: Principal, actor: A
 
     const after = await svc.read(trx, targetId);
     await writeAudit(trx, actor, repo.ENTITY, targetId, 'merge', [
-      { field: 'mergedFrom', old: null, new: sourceId },
+      { field: 'mergedFrom', old: null, new: { id: sourceId, name: source.fullName } },
       ...diff(snapshot(target), snapshot(after)),
     ]);
-    await writeAudit(trx, actor, repo.ENTITY, sourceId, 'merge', [{ field: 'mergedInto', old: null, new: targetId }]);
+    await writeAudit(trx, actor, repo.ENTITY, sourceId, 'merge', [{ field: 'mergedInto', old: null, new: { id: targetId, name: after.fullName } }]);
     return after;
   });
 }

@@ -184,7 +184,7 @@ describe.each(engines())('contacts on %s', (engine) => {
     expect(files.body.items.map((f: { fileName: string }) => f.fileName)).toEqual(['note.txt']);
     expect((await admin.get(`/contacts/${source.id}`)).status).toBe(404);
     expect((await audit(target.id)).filter((r) => r.action === 'merge').map((r) => r.field)).toContain('mergedFrom');
-    expect((await audit(source.id)).at(-1)).toMatchObject({ action: 'merge', field: 'mergedInto', new_value: target.id });
+    expect(JSON.parse((await audit(source.id)).at(-1)!.new_value!)).toEqual({ id: target.id, name: merged.body.fullName });
     const found = await admin.get(`/contacts?q=${encodeURIComponent('Георгиева')}`);
     expect(found.body.items.map((x: { id: string }) => x.id)).toEqual([target.id]);
 

@@ -23,8 +23,8 @@ function parseAuditValue(value: string): unknown {
   }
 }
 
-/** A link to a record by id, named once the record loads; a deleted or hidden record stays an id. */
-function RecordLink({ path, id }: { path: string; id: string }) {
+/** A link to a record by id, named once the record loads; a deleted or hidden record shows its recorded name or id. */
+function RecordLink({ path, id, recordedName }: { path: string; id: string; recordedName?: string }) {
   const q = useQuery({
     queryKey: [path.slice(1), id],
     queryFn: () => get<{ name?: string; fullName?: string }>(`${path}/${id}`),
@@ -32,7 +32,7 @@ function RecordLink({ path, id }: { path: string; id: string }) {
     staleTime: 60_000,
   });
   const name = q.data?.fullName ?? q.data?.name;
-  if (!name) return <Code>{id}</Code>;
+  if (!name) return <Code>{recordedName ?? id}</Code>;
   return (
     <Anchor component={Link} to={`${path}/${id}`} size="xs">
       {name}
@@ -56,13 +56,13 @@ export function AuditValue({ value, format, strike = false }: { value: string | 
   if (format?.kind === 'record') {
     if (typeof parsed === 'string') return <RecordLink path={format.path} id={parsed} />;
     if (format.idKey && parsed && typeof parsed === 'object') {
-      const { [format.idKey]: id, ...rest } = parsed as Record<string, unknown>;
+      const { [format.idKey]: id, name, ...rest } = parsed as Record<string, unknown>;
       const extra = Object.entries(rest)
         .map(([k, v]) => (v === true ? t(`history.fields.${k}`, { defaultValue: k }) : typeof v === 'string' ? v : ''))
         .filter(Boolean);
       return (
         <span style={style}>
-          {typeof id === 'string' && <RecordLink path={format.path} id={id} />}
+          {typeof id === 'string' && <RecordLink path={format.path} id={id} recordedName={typeof name === 'string' ? name : undefined} />}
           {extra.length > 0 && <Code ml={6}>{extra.join(' · ')}</Code>}
         </span>
       );

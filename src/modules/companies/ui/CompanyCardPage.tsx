@@ -26,8 +26,8 @@ import { StatusBadge } from './StatusBadge.js';
 /** Audited fields that hold ids or codes. */
 const historyFormats: Record<string, AuditFormat> = {
   contacts: { kind: 'record', path: '/contacts' },
-  mergedFrom: { kind: 'record', path: '/companies' },
-  mergedInto: { kind: 'record', path: '/companies' },
+  mergedFrom: { kind: 'record', path: '/companies', idKey: 'id' },
+  mergedInto: { kind: 'record', path: '/companies', idKey: 'id' },
   ownerId: { kind: 'user' },
   status: { kind: 'enum', prefix: 'companies:statuses' },
 };

@@ -24,8 +24,8 @@ import { ContactCompanies } from './ContactCompanies.js';
 /** Audited fields that hold ids. */
 const historyFormats: Record<string, AuditFormat> = {
   companies: { kind: 'record', path: '/companies', idKey: 'companyId' },
-  mergedFrom: { kind: 'record', path: '/contacts' },
-  mergedInto: { kind: 'record', path: '/contacts' },
+  mergedFrom: { kind: 'record', path: '/contacts', idKey: 'id' },
+  mergedInto: { kind: 'record', path: '/contacts', idKey: 'id' },
   ownerId: { kind: 'user' },
 };
 
