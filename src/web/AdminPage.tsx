@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
 import { CustomFieldsPanel } from '../modules/customfields/ui/CustomFieldsPanel.js';
 import { DepartmentsPanel } from '../modules/departments/ui/DepartmentsPanel.js';
+import { PipelinesPanel } from '../modules/pipelines/ui/PipelinesPanel.js';
 import { RolesPanel } from '../modules/roles/ui/RolesPanel.js';
 import { AuditPanel } from '../modules/users/ui/AuditPanel.js';
 import { UsersPanel } from '../modules/users/ui/UsersPanel.js';
@@ -18,6 +19,7 @@ const sections: { path: string; label: string; resource: string; element: ReactN
   { path: 'users', label: 'tabs.users', resource: 'user', element: <UsersPanel /> },
   { path: 'departments', label: 'tabs.departments', resource: 'department', element: <DepartmentsPanel /> },
   { path: 'roles', label: 'tabs.roles', resource: 'role', element: <RolesPanel /> },
+  { path: 'pipelines', label: 'pipelines:tab', resource: 'pipeline', element: <PipelinesPanel /> },
   { path: 'custom-fields', label: 'tabs.customFields', resource: 'custom_field', element: <CustomFieldsPanel /> },
   { path: 'audit', label: 'tabs.audit', resource: 'audit', element: <AuditPanel /> },
 ];

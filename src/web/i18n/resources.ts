@@ -5,6 +5,7 @@ import { companies } from '../../modules/companies/ui/i18n.js';
 import { contacts } from '../../modules/contacts/ui/i18n.js';
 import { customFields } from '../../modules/customfields/ui/i18n.js';
 import { departments } from '../../modules/departments/ui/i18n.js';
+import { pipelines } from '../../modules/pipelines/ui/i18n.js';
 import { roles } from '../../modules/roles/ui/i18n.js';
 import { admin } from '../../modules/users/ui/i18n.js';
 
@@ -22,4 +23,5 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   departments,
   roles,
   customFields,
+  pipelines,
 };
