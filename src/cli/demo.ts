@@ -1,9 +1,9 @@
 import type { Db } from '../platform/db/database.js';
-import { ensureDemoTeam, seedDemoCompanies, DEMO_PASSWORD } from '../modules/demo/index.js';
+import { ensureDemoTeam, seedDemoCatalog, seedDemoCompanies, DEMO_PASSWORD } from '../modules/demo/index.js';
 
 export const DEMO_SIZE_ON_FIRST_START = 300;
 
-/** Adds `size` demo companies (with contacts) owned by the demo sales team; prints progress. */
+/** Adds `size` demo companies (with contacts) owned by the demo sales team, and the demo catalog when it is empty; prints progress. */
 export async function addDemoData(db: Db, size: number, progress = false): Promise<string> {
   const team = await ensureDemoTeam(db);
   const { n } = await db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -23,7 +23,8 @@ export async function addDemoData(db: Db, size: number, progress = false): Promi
     },
   });
   if (progress) process.stdout.write('\n');
-  return `Demo data: ${size} companies with contacts. Demo users (password ${DEMO_PASSWORD}): ${team.emails.join(', ')}`;
+  const products = await seedDemoCatalog(db);
+  return `Demo data: ${size} companies with contacts${products ? `, a catalog of ${products} products and services` : ''}. Demo users (password ${DEMO_PASSWORD}): ${team.emails.join(', ')}`;
 }
 
 /** On an empty directory, the demo data of a first start. */

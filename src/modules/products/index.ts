@@ -1,9 +1,15 @@
+import type { z } from 'zod';
+import type { Actor } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/errors.js';
+import { fieldIssues } from '../../platform/http/errors.js';
 import { lineAmounts as computeLine, lineIssues, type LineAmounts, type LineInput } from '../../shared/line-amounts.js';
 import { registerCatalogRoutes } from './catalog.routes.js';
 import { registerProductRoutes } from './products.routes.js';
+import { productInput, type Product } from './products.schema.js';
+import { createProduct as create } from './products.service.js';
 
 /** Routes of the catalog: products, groups, units, price types, exchange rates, base currency. */
 export function registerProductsRoutes(api: App, ctx: AppContext): void {
@@ -22,9 +28,19 @@ export function lineAmounts(input: LineInput, fieldPrefix = ''): LineAmounts {
 }
 export type { LineAmounts, LineInput };
 
+/** Creates a product for a system task (demo data, imports): the input is validated like the API's (422 naming fields). */
+export async function createProduct(db: Db, actor: Actor, input: z.input<typeof productInput>): Promise<Product> {
+  const parsed = productInput.safeParse(input);
+  if (!parsed.success) throw AppError.validation(fieldIssues(parsed.error));
+  return create(db, actor, parsed.data);
+}
+
 export { priceOf, splitBundleLine, type PriceOptions } from './price.service.js';
 export { bundlePrice, bundleSplit, type ComponentPrice, type SplitPart } from './pricing.js';
-export { convertAmount, baseCurrency } from './rates.service.js';
-export { registerProductReference, readProduct, createProduct } from './products.service.js';
+export { convertAmount, baseCurrency, createRate } from './rates.service.js';
+export { registerProductReference, readProduct } from './products.service.js';
 export { createGroup } from './groups.service.js';
-export type { Product, ProductKind, PriceResult, PricedComponent, ProductInput } from './products.schema.js';
+export { listUnits } from './units.service.js';
+export { listPriceTypes, createPriceType } from './pricetypes.service.js';
+export type { Product, ProductKind, PriceResult, PricedComponent } from './products.schema.js';
+export type ProductInput = z.input<typeof productInput>;
