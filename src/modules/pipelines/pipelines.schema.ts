@@ -85,8 +85,8 @@ export const stageOrder = z.strictObject({ stageIds: z.array(id()).min(1).max(50
 
 export const stageParams = z.object({ id: id(), stageId: id() });
 
-/** Moves every deal of a stage to another stage of the same pipeline (e.g. before deleting the stage). */
-export const moveStageDeals = z.strictObject({ toStageId: id() });
+/** Moves every deal of a stage to another stage of the same pipeline (e.g. before deleting the stage); a lost stage needs lostReasonId. */
+export const moveStageDeals = z.strictObject({ toStageId: id(), lostReasonId: id().optional() });
 export const moveStageDealsResult = z.object({ moved: z.number().int() });
 
 export const pipelineListQuery = z.object({

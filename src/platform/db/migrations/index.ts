@@ -4,6 +4,7 @@ import * as admin from './20261123_0002_admin.js';
 import * as contactsViews from './20261123_0004_contacts_views.js';
 import * as companyIndexes from './20261123_0005_company_indexes.js';
 import * as products from './20261123_0010_products.js';
+import * as pipelinesDeals from './20261123_0020_pipelines_deals.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0004_contacts_views': contactsViews,
   '20261123_0005_company_indexes': companyIndexes,
   '20261123_0010_products': products,
+  '20261123_0020_pipelines_deals': pipelinesDeals,
 };
