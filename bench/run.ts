@@ -16,7 +16,7 @@ import { sql } from 'kysely';
 import { ensureAdmin, ensureSystemRoles } from '../src/modules/users/index.js';
 import { ensureDemoTeam, seedDemoCompanies } from '../src/modules/demo/index.js';
 import { findPgBin, startPgCluster, type PgCluster } from '../test/pg-cluster.js';
-import { memoryOf, Session, startServer, table } from './lib.js';
+import { memoryOf, Session, startServer, table, withoutSecondaryIndexes } from './lib.js';
 import { companiesScenarios } from './companies.bench.js';
 
 const size = Number(process.env.BENCH_COMPANIES ?? 1_000_000);
@@ -26,6 +26,8 @@ const dataDir = path.resolve(process.env.BENCH_DATA ?? 'bench/.data', String(siz
 const ADMIN = { email: 'bench@voronka.local', password: 'bench-password' };
 const targets: Record<string, number> = { list: 20, search: 20, filtered: 20, create: 10 };
 const targetOf = (name: string) => Object.entries(targets).find(([k]) => name.includes(k))?.[1];
+
+const directoryTables = ['companies', 'contacts', 'company_contacts', 'phones', 'emails', 'tags'];
 
 /** Seeds once per data dir: a marker file records a finished seed, so a half-seeded database is redone. */
 async function seed(url: string, marker: string): Promise<{ seconds: number } | null> {
@@ -38,17 +40,20 @@ async function seed(url: string, marker: string): Promise<{ seconds: number } | 
   const team = await ensureDemoTeam(database.db);
   const started = Date.now();
   let last = 0;
-  await seedDemoCompanies(database.db, {
-    size,
-    ownerIds: team.sellers,
-    batch: 1000,
-    onProgress: (done) => {
-      if (Date.now() - last > 5000) {
-        last = Date.now();
-        process.stdout.write(`\r  seeded ${done.toLocaleString('en')} / ${size.toLocaleString('en')}`);
-      }
-    },
-  });
+  const load = () =>
+    seedDemoCompanies(database.db, {
+      size,
+      ownerIds: team.sellers,
+      batch: 1000,
+      onProgress: (done) => {
+        if (Date.now() - last > 5000) {
+          last = Date.now();
+          process.stdout.write(`\r  seeded ${done.toLocaleString('en')} / ${size.toLocaleString('en')}`);
+        }
+      },
+    });
+  if (database.dialect === 'postgres') await withoutSecondaryIndexes(database.db, directoryTables, load);
+  else await load();
   const seconds = (Date.now() - started) / 1000;
   process.stdout.write('\n');
   if (database.dialect === 'postgres') await sql`VACUUM ANALYZE`.execute(database.db);

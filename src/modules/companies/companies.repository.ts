@@ -96,28 +96,36 @@ export async function loadContacts(db: Executor, companyId: string) {
   return rows.map((r) => ({ id: r.id, fullName: r.full_name, position: r.link_position ?? r.position, isPrimary: r.is_primary === 1 }));
 }
 
+/** Phones, e-mails and tags of a company that has none yet (a new one). */
+export async function insertChildren(db: Executor, companyId: string, ch: Children): Promise<void> {
+  if (ch.phones.length) {
+    await db
+      .insertInto('phones')
+      .values(ch.phones.map((p, i) => ({ id: newId(), entity: ENTITY, entity_id: companyId, kind: p.kind, raw: p.raw, e164: p.e164, ext: p.ext, sort: i })))
+      .execute();
+  }
+  if (ch.emails.length) {
+    await db
+      .insertInto('emails')
+      .values(ch.emails.map((e, i) => ({ id: newId(), entity: ENTITY, entity_id: companyId, kind: e.kind, email: e.email, sort: i })))
+      .execute();
+  }
+  if (ch.tags.length) await db.insertInto('tags').values(ch.tags.map((tag) => ({ entity: ENTITY, entity_id: companyId, tag }))).execute();
+}
+
 export async function replacePhones(db: Executor, companyId: string, phones: Phone[]): Promise<void> {
   await db.deleteFrom('phones').where('entity', '=', ENTITY).where('entity_id', '=', companyId).execute();
-  if (!phones.length) return;
-  await db
-    .insertInto('phones')
-    .values(phones.map((p, i) => ({ id: newId(), entity: ENTITY, entity_id: companyId, kind: p.kind, raw: p.raw, e164: p.e164, ext: p.ext, sort: i })))
-    .execute();
+  await insertChildren(db, companyId, { phones, emails: [], tags: [] });
 }
 
 export async function replaceEmails(db: Executor, companyId: string, emails: Email[]): Promise<void> {
   await db.deleteFrom('emails').where('entity', '=', ENTITY).where('entity_id', '=', companyId).execute();
-  if (!emails.length) return;
-  await db
-    .insertInto('emails')
-    .values(emails.map((e, i) => ({ id: newId(), entity: ENTITY, entity_id: companyId, kind: e.kind, email: e.email, sort: i })))
-    .execute();
+  await insertChildren(db, companyId, { phones: [], emails, tags: [] });
 }
 
 export async function replaceTags(db: Executor, companyId: string, tags: string[]): Promise<void> {
   await db.deleteFrom('tags').where('entity', '=', ENTITY).where('entity_id', '=', companyId).execute();
-  if (!tags.length) return;
-  await db.insertInto('tags').values(tags.map((tag) => ({ entity: ENTITY, entity_id: companyId, tag }))).execute();
+  await insertChildren(db, companyId, { phones: [], emails: [], tags });
 }
 
 /** Moves the source's contact links to the target; a contact linked to both keeps one link (primary if either was). */

@@ -158,11 +158,12 @@ export class CompaniesService {
     const now = nowIso();
     return this.db.transaction().execute(async (trx) => {
       await repo.insertCompany(trx, { id, ...rowValues(s), status_changed_at: now, version: 1, created_by: p.id, created_at: now, updated_at: now });
-      await repo.replacePhones(trx, id, s.phones);
-      await repo.replaceEmails(trx, id, s.emails);
-      await repo.replaceTags(trx, id, s.tags);
+      const children = { phones: s.phones, emails: s.emails, tags: [...s.tags].sort() };
+      await repo.insertChildren(trx, id, children);
       await writeAudit(trx, actor, repo.ENTITY, id, 'create');
-      return this.read(trx, id);
+      const row = await repo.findCompany(trx, id);
+      if (!row) throw AppError.notFound('company');
+      return { ...toCompany(row, children), contacts: [] };
     });
   }
 
