@@ -18,6 +18,8 @@ import { registerContactRoutes } from './modules/contacts/index.js';
 import { registerAttachmentRoutes } from './modules/attachments/index.js';
 import { registerViewRoutes } from './modules/views/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
+import { ensureDefaultPipelines, registerPipelineRoutes } from './modules/pipelines/index.js';
+import { registerDealRoutes } from './modules/deals/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -33,6 +35,8 @@ const modules: RegisterRoutes[] = [
   registerAttachmentRoutes,
   registerViewRoutes,
   registerProductsRoutes,
+  registerPipelineRoutes,
+  registerDealRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -50,6 +54,7 @@ export async function createVoronka(config: Config, opts: { logger?: Logger; dat
   try {
     await migrateToLatest(database);
     await ensureSystemRoles(database.db);
+    await ensureDefaultPipelines(database.db, config.defaultCountry);
   } catch (err) {
     await database.close();
     throw err;

@@ -60,8 +60,14 @@ export const dealLineInput = z.strictObject({
     .optional(),
   /** Discount on the whole line, minor units, after the percentage. */
   discountAmount: money.nullable().optional(),
-  /** VAT percent (22, 20, 10, 9, 0); null = not subject to VAT. Taken from the catalog when omitted for a product line. */
-  vatRate: z.number().int('must be a whole number').min(0).max(100, 'must be at most 100').nullable().optional(),
+  /** VAT percent (22, 20, 9.5, 0); null = not subject to VAT. Taken from the catalog when omitted for a product line. */
+  vatRate: z
+    .number()
+    .min(0, 'must not be negative')
+    .max(100, 'must be at most 100')
+    .refine(decimals(2), { message: 'must have at most 2 decimals', params: { code: 'deal.vat_rate_precision' } })
+    .nullable()
+    .optional(),
   /** Whether unitPrice already contains VAT (RU retail style) or VAT is added on top. */
   vatIncluded: z.boolean().default(false),
 });
@@ -77,7 +83,7 @@ export const dealLineSchema = z.object({
   unitPrice: z.number().int(),
   discountPercent: z.number().nullable(),
   discountAmount: z.number().int().nullable(),
-  vatRate: z.number().int().nullable(),
+  vatRate: z.number().nullable(),
   vatIncluded: z.boolean(),
   /** Line amounts after discounts, minor units. */
   net: z.number().int(),
@@ -267,7 +273,7 @@ export const stageVisitSchema = z.object({
 });
 
 export const dealStagesSchema = z.object({
-  /** Each stage the deal has been in (board order), with the total time spent there. */
+  /** Each stage the deal has been in (in the order first entered), with the total time spent there. */
   stages: z.array(
     z.object({
       stageId: z.string(),
