@@ -141,6 +141,10 @@ describe.each(engines())('deal board and lists on %s', (engine) => {
     const products = await admin.get(`/companies/${buyer}/products`);
     expect(products.body.items).toEqual([{ productId: widget, name: 'Widget', quantity: 3.5, revenue: 3500, currency: 'RUB', deals: 2, lastWonAt: expect.any(String) }]);
     expect(won.status).toBe('won');
+    const withWidget = await admin.get(`/deals?${qs({ productId: widget, sort: 'amount' })}`);
+    expect(withWidget.body.items.map((d: { amount: number }) => d.amount)).toEqual([2100, 2400, 4000]);
+    const widgetBoard = await admin.get(`/pipelines/${p.id}/board?${qs({ productId: widget })}`);
+    expect(totals(widgetBoard.body).map((t) => t[0])).toEqual([1, 0, 2, 0]);
     const hidden = await userClient(v, 'sales_manager');
     expect((await hidden.client.get(`/companies/${buyer}/deals`)).status).toBe(404);
   });

@@ -141,7 +141,10 @@ export const dealUpdate = z.strictObject({
 });
 export type DealUpdate = z.output<typeof dealUpdate>;
 
-/** Moves a deal to a stage (of its pipeline or another one). Lost stages need lostReasonId. */
+/**
+ * Moves a deal to a stage (of its pipeline or another one). Lost stages need lostReasonId. The deal's own
+ * probability is dropped: the new stage's applies.
+ */
 export const stageMove = z.strictObject({
   stageId: id(),
   version: z.number().int().positive(),
