@@ -10,9 +10,15 @@ import { useUsers } from './OwnerSelect.js';
  * How the values of one audited field read in the history:
  * - `record`: the id of another record (a string, or an object with `idKey`), shown as a link with its name;
  * - `user`: a user id, shown as the user's name;
- * - `enum`: a stable code translated under `prefix` (e.g. 'companies:statuses').
+ * - `enum`: a stable code translated under `prefix` (e.g. 'companies:statuses');
+ * - `label`: an id the page can name itself (a pipeline stage, a lost reason), unknown ids stay as they are.
+ * A list of ids (`record`, `label`) shows each of them.
  */
-export type AuditFormat = { kind: 'record'; path: string; idKey?: string } | { kind: 'user' } | { kind: 'enum'; prefix: string };
+export type AuditFormat =
+  | { kind: 'record'; path: string; idKey?: string }
+  | { kind: 'user' }
+  | { kind: 'enum'; prefix: string }
+  | { kind: 'label'; of(id: string): string | undefined };
 
 /** Audit values are text or JSON; lists of phones/e-mails/addresses read as their main text. */
 function parseAuditValue(value: string): unknown {
@@ -53,6 +59,19 @@ export function AuditValue({ value, format, strike = false }: { value: string | 
   const parsed = parseAuditValue(value);
   if (format?.kind === 'enum' && typeof parsed === 'string') return <Code style={style}>{t(`${format.prefix}.${parsed}`, { defaultValue: parsed })}</Code>;
   if (format?.kind === 'user' && typeof parsed === 'string') return <UserName id={parsed} />;
+  if (format?.kind === 'label' && typeof parsed === 'string') return <Code style={style}>{format.of(parsed) ?? parsed}</Code>;
+  if ((format?.kind === 'label' || format?.kind === 'record') && Array.isArray(parsed) && parsed.length && parsed.every((x) => typeof x === 'string')) {
+    return (
+      <span style={style}>
+        {parsed.map((id, i) => (
+          <span key={id}>
+            {i > 0 && ', '}
+            <AuditValue value={JSON.stringify(id)} format={format} />
+          </span>
+        ))}
+      </span>
+    );
+  }
   if (format?.kind === 'record') {
     if (typeof parsed === 'string') return <RecordLink path={format.path} id={parsed} />;
     if (format.idKey && parsed && typeof parsed === 'object') {

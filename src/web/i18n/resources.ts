@@ -4,6 +4,7 @@ import { ui } from '../components/i18n.js';
 import { companies } from '../../modules/companies/ui/i18n.js';
 import { contacts } from '../../modules/contacts/ui/i18n.js';
 import { customFields } from '../../modules/customfields/ui/i18n.js';
+import { deals } from '../../modules/deals/ui/i18n.js';
 import { departments } from '../../modules/departments/ui/i18n.js';
 import { pipelines } from '../../modules/pipelines/ui/i18n.js';
 import { roles } from '../../modules/roles/ui/i18n.js';
@@ -24,4 +25,5 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   roles,
   customFields,
   pipelines,
+  deals,
 };

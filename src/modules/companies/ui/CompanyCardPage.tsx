@@ -18,6 +18,7 @@ import { useFormat } from '../../../web/components/format.js';
 import { HistoryTimeline } from '../../../web/components/HistoryTimeline.js';
 import { PageLoader } from '../../../web/components/ListControls.js';
 import { MergeModal } from '../../../web/components/MergeModal.js';
+import { CompanyDeals, CompanyProducts } from '../../deals/ui/CompanyDeals.js';
 import type { Company, CompanyDetail } from '../companies.schema.js';
 import { CompanyContacts } from './CompanyContacts.js';
 import { CompanyRequisites, Website } from './CompanyRequisites.js';
@@ -128,6 +129,8 @@ export function CompanyCardPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
             <CompanyRequisites company={c} />
+            {can('deal', 'read') && <CompanyDeals companyId={c.id} />}
+            {can('deal', 'read') && <CompanyProducts companyId={c.id} />}
             <Section title={t('card.reach')}>
               <FieldRow label={t('fields.phones')} always>
                 <PhoneList phones={c.phones} />
