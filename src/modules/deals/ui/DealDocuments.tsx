@@ -83,9 +83,14 @@ export function DealDocuments({ dealId, canEdit, hasLines }: { dealId: string; c
                 <Fragment key={d.id}>
                   <Table.Tr data-testid="document-row">
                     <Table.Td>
-                      <Anchor size="sm" onClick={() => setOpen(open === d.id ? null : d.id)} data-testid="document-number">
-                        {`${t(`documents.kinds.${d.kind}`)} ${d.number}`}
-                      </Anchor>
+                      <Group gap={6} wrap="nowrap">
+                        <Anchor size="sm" onClick={() => setOpen(open === d.id ? null : d.id)} data-testid="document-number">
+                          {d.number}
+                        </Anchor>
+                        <Text size="xs" c="dimmed" data-testid="document-kind">
+                          {t(`documents.kinds.${d.kind}`)}
+                        </Text>
+                      </Group>
                     </Table.Td>
                     <Table.Td>{fmt.calendarDate(d.date)}</Table.Td>
                     <Table.Td>{fmt.calendarDate(d.validUntil)}</Table.Td>

@@ -74,7 +74,7 @@ export function DealTile({ deal, stage, stages, pending, canMove, onDragStart, o
           </Text>
           {stage.kind === 'open' && (
             <Tooltip label={stage.plannedDays ? t('board.daysPlanned', { count: days, planned: stage.plannedDays }) : t('board.daysInStage', { count: days })}>
-              <Badge size="sm" variant={deal.overdue ? 'filled' : 'light'} color={deal.overdue ? 'red' : 'gray'} data-testid="deal-tile-days">
+              <Badge size="sm" tt="none" variant={deal.overdue ? 'filled' : 'light'} color={deal.overdue ? 'red' : 'gray'} data-testid="deal-tile-days">
                 {deal.overdue ? t('board.overdueDays', { count: days }) : t('board.days', { count: days })}
               </Badge>
             </Tooltip>

@@ -25,11 +25,12 @@ function adjust(totals: ColumnTotals, d: Deal, stage: Stage, sign: 1 | -1): Colu
 
 /**
  * The card moves at once: out of its column, to the top of the target one (the board's order is "newest in
- * the stage first"), with the column totals adjusted; the server's answer or a rollback follows.
+ * the stage first"), with the column totals adjusted (a move drops the deal's own probability: the new stage's
+ * applies); the server's answer or a rollback follows.
  */
 function moveLocally(b: Board, pipeline: Pipeline, deal: Deal, to: Stage): Board {
   const from = pipeline.stages.find((s) => s.id === deal.stageId);
-  const moved: Deal = { ...deal, stageId: to.id, status: to.kind, stageEnteredAt: new Date().toISOString(), overdue: false, probability: deal.probabilityManual ? deal.probability : to.probability };
+  const moved: Deal = { ...deal, stageId: to.id, status: to.kind, stageEnteredAt: new Date().toISOString(), overdue: false, probability: to.probability, probabilityManual: false };
   return {
     ...b,
     columns: b.columns.map((c): Column => {
