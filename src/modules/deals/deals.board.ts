@@ -66,9 +66,11 @@ export async function loadBoard(svc: DealsService, p: Principal, pipelineId: str
   const now = Date.now();
   const columns: Board['columns'] = [];
   for (const stage of pipeline.stages) {
-    const { rows, next } = await listDeals(svc.db, { ...spec, stageId: stage.id }, sort, null, limit);
+    const stageSums = sums.filter((x) => x.stageId === stage.id);
+    // The sums count the same deals: an empty column needs no query.
+    const { rows, next } = stageSums.length ? await listDeals(svc.db, { ...spec, stageId: stage.id }, sort, null, limit) : { rows: [], next: null };
     const totals = { count: 0, sum: 0, weightedSum: 0 };
-    for (const s of sums.filter((x) => x.stageId === stage.id)) {
+    for (const s of stageSums) {
       totals.count += s.count;
       const sum = await money.convert(s.amount, s.currency);
       const w = await money.convert(weighted(s.manualWeighted, s.autoAmount, stage.probability), s.currency);

@@ -19,7 +19,7 @@ export function selectDeals(db: Executor) {
     .select([
       'd.id', 'd.title', 'd.company_id', 'd.pipeline_id', 'd.stage_id', 'd.owner_id', 'd.type', 'd.source_channel', 'd.source_campaign',
       'd.amount', 'd.amount_mode', 'd.currency', 'd.expected_close_date', 'd.probability', 'd.lost_reason_id', 'd.lost_comment',
-      'd.closed_at', 'd.stage_entered_at', 'd.field_versions', 'd.version', 'd.created_by', 'd.created_at', 'd.updated_at',
+      'd.closed_at', 'd.stage_entered_at', 'd.version', 'd.created_by', 'd.created_at', 'd.updated_at',
       's.kind as stage_kind', 's.probability as stage_probability', 's.planned_days as stage_planned_days',
       'co.name as company_name', 'u.name as owner_name', 'lr.name as lost_reason_name',
     ]);
@@ -48,8 +48,9 @@ export async function loadLines(db: Executor, dealId: string) {
   return db.selectFrom('deal_lines').selectAll().where('deal_id', '=', dealId).orderBy('sort').orderBy('id').execute();
 }
 
-export async function replaceLines(db: Executor, dealId: string, lines: LineValues[]): Promise<void> {
-  await db.deleteFrom('deal_lines').where('deal_id', '=', dealId).execute();
+/** Replaces the deal's lines (`fresh`: a new deal, nothing to delete). */
+export async function replaceLines(db: Executor, dealId: string, lines: LineValues[], fresh = false): Promise<void> {
+  if (!fresh) await db.deleteFrom('deal_lines').where('deal_id', '=', dealId).execute();
   if (!lines.length) return;
   await db.insertInto('deal_lines').values(lines.map((l, sort) => ({ ...l, id: newId(), deal_id: dealId, sort }))).execute();
 }
@@ -64,8 +65,8 @@ export async function loadContacts(db: Executor, dealId: string) {
     .execute();
 }
 
-export async function replaceContacts(db: Executor, dealId: string, contactIds: string[]): Promise<void> {
-  await db.deleteFrom('deal_contacts').where('deal_id', '=', dealId).execute();
+export async function replaceContacts(db: Executor, dealId: string, contactIds: string[], fresh = false): Promise<void> {
+  if (!fresh) await db.deleteFrom('deal_contacts').where('deal_id', '=', dealId).execute();
   if (!contactIds.length) return;
   await db.insertInto('deal_contacts').values(contactIds.map((contact_id, sort) => ({ deal_id: dealId, contact_id, sort }))).execute();
 }

@@ -92,8 +92,8 @@ export class DealsService {
         created_at: now,
         updated_at: now,
       });
-      await repo.replaceLines(trx, id, lines);
-      await repo.replaceContacts(trx, id, input.contactIds ?? []);
+      await repo.replaceLines(trx, id, lines, true);
+      await repo.replaceContacts(trx, id, input.contactIds ?? [], true);
       await repo.insertStageChange(trx, { deal_id: id, from_stage_id: null, to_stage_id: stage.id, at: now, user_id: actor.userId, seconds_in_from_stage: null });
       const created = await this.read(trx, id);
       await repo.adjustTotals(trx, [{ c: contributionOf(created), sign: 1 }]);
