@@ -252,6 +252,9 @@ describe.runIf(browserAvailable())('pipelines and deals in the browser', () => {
     expect(await page.getByTestId('company-deals-won').textContent()).toContain('5,185.00');
     await page.getByTestId('company-products').getByText('Ноутбук Про').waitFor();
     await shot(page, 'company-card-deals-en');
+    // "New deal" from the card starts a deal for this company.
+    await page.getByTestId('company-deal-new').click();
+    await expect.poll(() => page.getByTestId('deal-company').inputValue()).toBe(COMPANY);
   });
 
   it('refuses to delete a stage with deals and moves them on request', async () => {
