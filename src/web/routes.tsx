@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { companyNav, companyRoutes } from '../modules/companies/ui/routes.js';
 import { contactNav, contactRoutes } from '../modules/contacts/ui/routes.js';
 import { dealNav, dealRoutes } from '../modules/deals/ui/routes.js';
+import { productNav, productRoutes } from '../modules/products/ui/routes.js';
 import { AdminPage, isAdministrator } from './AdminPage.js';
 
 export interface AppRoute {
@@ -21,6 +22,6 @@ export interface NavItem {
 }
 
 /** Pages of every feature. Each module's ui/ folder contributes its routes and nav items here. */
-export const routes: AppRoute[] = [...companyRoutes, ...contactRoutes, ...dealRoutes, { path: 'admin/*', element: <AdminPage /> }];
+export const routes: AppRoute[] = [...companyRoutes, ...contactRoutes, ...dealRoutes, ...productRoutes, { path: 'admin/*', element: <AdminPage /> }];
 
-export const navItems: NavItem[] = [companyNav, contactNav, dealNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];
+export const navItems: NavItem[] = [companyNav, contactNav, dealNav, productNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];

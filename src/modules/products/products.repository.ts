@@ -166,3 +166,15 @@ export async function listProducts(db: Executor, spec: ProductListSpec): Promise
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > spec.limit && last ? { v: last[column], id: last.id } : null };
 }
+
+/** Audit rows of a product, newest first (keyset on the audit id). */
+export async function history(db: Executor, id: string, limit: number, before: string | null) {
+  let q = db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.at', 'a.user_id', 'u.name as user_name', 'a.action', 'a.field', 'a.old_value', 'a.new_value'])
+    .where('a.entity', '=', ENTITY)
+    .where('a.entity_id', '=', id);
+  if (before) q = q.where('a.id', '<', before);
+  return q.orderBy('a.id', 'desc').limit(limit).execute();
+}

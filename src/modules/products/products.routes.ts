@@ -6,6 +6,8 @@ import { bundlePreview, priceOf } from './price.service.js';
 import {
   bundlePreviewInput,
   bundlePreviewSchema,
+  historyPage,
+  historyQuery,
   priceQuery,
   priceResultSchema,
   productInput,
@@ -14,7 +16,7 @@ import {
   productSchema,
   productUpdate,
 } from './products.schema.js';
-import { createProduct, deleteProduct, listProducts, readProduct, updateProduct } from './products.service.js';
+import { createProduct, deleteProduct, listProducts, productHistory, readProduct, updateProduct } from './products.service.js';
 
 const tags = ['Products'];
 const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -88,6 +90,19 @@ export function registerProductRoutes(api: App, ctx: AppContext): void {
       const q = c.req.valid('query');
       return c.json(await priceOf(db, c.req.valid('param').id, { priceTypeId: q.priceType, currency: q.currency, date: q.date }), 200);
     },
+  );
+
+  api.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/products/{id}/history',
+      tags,
+      summary: 'Change history of a product (audit rows, newest first, keyset pages)',
+      permission: ['product', 'read'],
+      request: { params: idParam, query: historyQuery },
+      responses: { 200: json(historyPage), ...errorResponses },
+    }),
+    async (c) => c.json(await productHistory(db, c.req.valid('param').id, c.req.valid('query')), 200),
   );
 
   api.openapi(

@@ -184,3 +184,23 @@ export const bundlePreviewSchema = z.object({
   missingPrices: z.array(z.string()),
 });
 export type BundlePreview = z.infer<typeof bundlePreviewSchema>;
+
+export const historyQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+  cursor: z.string().max(2000).optional(),
+});
+export const historyPage = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      userId: z.string().nullable(),
+      userName: z.string().nullable(),
+      action: z.string(),
+      field: z.string().nullable(),
+      oldValue: z.string().nullable(),
+      newValue: z.string().nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});

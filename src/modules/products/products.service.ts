@@ -123,3 +123,22 @@ export async function deleteProduct(db: Db, actor: Actor, id: string): Promise<v
     await writeAudit(trx, actor, repo.ENTITY, id, 'delete', [{ field: 'name', old: p.name, new: null }]);
   });
 }
+
+/** The product's change history (audit rows), newest first. */
+export async function productHistory(db: Db, id: string, page: { limit: number; cursor?: string }) {
+  await readProduct(db, id);
+  const before = page.cursor ? decodeCursor(page.cursor).id : null;
+  const rows = await repo.history(db, id, page.limit + 1, before);
+  const items = rows.slice(0, page.limit).map((r) => ({
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    userName: r.user_name,
+    action: r.action,
+    field: r.field,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+  }));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ v: null, id: last.id }) : null };
+}

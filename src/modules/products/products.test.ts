@@ -79,6 +79,9 @@ describe.each(engines())('products on %s', (engine) => {
     const rows = await auditOf(p.id);
     expect(rows.map((r) => `${r.action}:${r.field ?? ''}`)).toEqual(['create:', 'update:name', 'update:vatRate', 'update:prices']);
     expect(rows[2]).toMatchObject({ old_value: '20', new_value: null });
+    const history = (await admin.get(`/products/${p.id}/history?limit=2`)).body;
+    expect(history.items.map((r: any) => r.field)).toEqual(['prices', 'vatRate']);
+    expect((await admin.get(`/products/${p.id}/history?cursor=${history.nextCursor}`)).body.items.map((r: any) => r.action)).toEqual(['update', 'create']);
     const stale = await admin.patch(`/products/${p.id}`, { version: 1, name: 'theirs' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('product.version_conflict');

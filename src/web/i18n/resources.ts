@@ -9,6 +9,7 @@ import { departments } from '../../modules/departments/ui/i18n.js';
 import { pipelines } from '../../modules/pipelines/ui/i18n.js';
 import { roles } from '../../modules/roles/ui/i18n.js';
 import { admin } from '../../modules/users/ui/i18n.js';
+import { products } from '../../modules/products/ui/i18n.js';
 
 /**
  * Translation namespaces: `common` for the shell, one per feature (`src/modules/<f>/ui/i18n.ts`).
@@ -26,4 +27,5 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   customFields,
   pipelines,
   deals,
+  products,
 };
