@@ -8,26 +8,29 @@ import type { LineValues } from './deals.lines.js';
 
 export const ENTITY = 'deal';
 
-/** Deals with what their cards show: stage kind and probability, company, owner and lost-reason names. */
+/** Deals with what their cards show: stage kind and probability, company and owner names. */
 export function selectDeals(db: Executor) {
   return db
     .selectFrom('deals as d')
     .innerJoin('stages as s', 's.id', 'd.stage_id')
     .leftJoin('companies as co', 'co.id', 'd.company_id')
     .leftJoin('users as u', 'u.id', 'd.owner_id')
-    .leftJoin('lost_reasons as lr', 'lr.id', 'd.lost_reason_id')
     .select([
       'd.id', 'd.title', 'd.company_id', 'd.pipeline_id', 'd.stage_id', 'd.owner_id', 'd.type', 'd.source_channel', 'd.source_campaign',
       'd.amount', 'd.amount_mode', 'd.currency', 'd.expected_close_date', 'd.probability', 'd.lost_reason_id', 'd.lost_comment',
       'd.closed_at', 'd.stage_entered_at', 'd.version', 'd.created_by', 'd.created_at', 'd.updated_at',
       's.kind as stage_kind', 's.probability as stage_probability', 's.planned_days as stage_planned_days',
-      'co.name as company_name', 'u.name as owner_name', 'lr.name as lost_reason_name',
+      'co.name as company_name', 'u.name as owner_name',
     ]);
 }
 export type DealRow = Awaited<ReturnType<ReturnType<typeof selectDeals>['executeTakeFirstOrThrow']>>;
 
 export async function findDeal(db: Executor, id: string): Promise<DealRow | undefined> {
   return selectDeals(db).where('d.id', '=', id).executeTakeFirst();
+}
+
+export async function lostReasonName(db: Executor, id: string): Promise<string | null> {
+  return (await db.selectFrom('lost_reasons').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
 }
 
 export async function insertDeal(db: Executor, row: Insertable<DealTable>): Promise<void> {
@@ -152,4 +155,16 @@ export async function rebuildTotals(db: Executor): Promise<void> {
     SELECT stage_id, coalesce(owner_id, ''), currency, count(*), sum(amount),
       sum(CASE WHEN probability IS NULL THEN amount ELSE 0 END), sum(CASE WHEN probability IS NULL THEN 0 ELSE amount * probability END)
     FROM deals GROUP BY stage_id, coalesce(owner_id, ''), currency`.execute(db);
+}
+
+/** A deal's audit rows, newest first; `before` is the last id of the previous page. */
+export async function history(db: Executor, id: string, limit: number, before: string | null) {
+  let q = db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.at', 'a.user_id', 'u.name as user_name', 'a.action', 'a.field', 'a.old_value', 'a.new_value'])
+    .where('a.entity', '=', ENTITY)
+    .where('a.entity_id', '=', id);
+  if (before) q = q.where('a.id', '<', before);
+  return q.orderBy('a.id', 'desc').limit(limit).execute();
 }

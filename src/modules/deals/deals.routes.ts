@@ -4,7 +4,7 @@ import { defineRoute, principalOf } from '../../platform/http/route.js';
 import { errorResponses, idParam, json } from '../../platform/http/responses.js';
 import { registerBoardRoutes } from './board.routes.js';
 import { listDealPage } from './deals.board.js';
-import { dealDetailSchema, dealInput, dealListQuery, dealPage, dealStagesSchema, dealUpdate, stageMove } from './deals.schema.js';
+import { dealDetailSchema, dealHistoryPage, dealHistoryQuery, dealInput, dealListQuery, dealPage, dealStagesSchema, dealUpdate, stageMove } from './deals.schema.js';
 import { DealsService } from './deals.service.js';
 import { dealStages, moveDeal } from './deals.stage.js';
 import { registerDocumentRoutes } from './documents.routes.js';
@@ -107,6 +107,19 @@ export function registerDealRoutes(api: App, ctx: AppContext): void {
       responses: { 200: json(dealStagesSchema), ...errorResponses },
     }),
     async (c) => c.json(await dealStages(svc, principalOf(c), c.req.valid('param').id), 200),
+  );
+
+  api.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/deals/{id}/history',
+      tags,
+      summary: 'Change history of a deal (field by field, newest first, keyset pages)',
+      permission: ['deal', 'read'],
+      request: { params: idParam, query: dealHistoryQuery },
+      responses: { 200: json(dealHistoryPage), ...errorResponses },
+    }),
+    async (c) => c.json(await svc.history(principalOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
   );
 
   registerBoardRoutes(api, svc);

@@ -322,3 +322,20 @@ export const companyProductSchema = z.object({
   lastWonAt: z.string(),
 });
 export const companyProductsSchema = z.object({ items: z.array(companyProductSchema) });
+
+export const dealHistoryQuery = z.strictObject({
+  limit: limit(500, 50),
+  cursor: z.string().max(2000).optional(),
+});
+/** One audited change of a deal (the fields of `snapshot`, with old and new values as text). */
+export const dealHistoryEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+});
+export const dealHistoryPage = z.object({ items: z.array(dealHistoryEntry), nextCursor: z.string().nullable() });

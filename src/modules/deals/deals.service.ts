@@ -3,6 +3,7 @@ import { diff, writeAudit, type Actor } from '../../platform/audit/audit.js';
 import { nowIso, type Db, type Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { markCompanyCurrent } from '../companies/index.js';
 import { baseCurrency } from '../products/index.js';
 import { priceLines, toLine, totalsOf, type LineValues } from './deals.lines.js';
@@ -33,7 +34,7 @@ export class DealsService {
       contacts: contacts.map((c) => ({ id: c.id, fullName: c.full_name })),
       lines,
       totals: totalsOf(lines),
-      lostReasonName: row.lost_reason_name,
+      lostReasonName: row.lost_reason_id ? await repo.lostReasonName(db, row.lost_reason_id) : null,
       createdBy: row.created_by,
     };
   }
@@ -160,6 +161,23 @@ export class DealsService {
 
   async fieldVersions(db: Executor, id: string): Promise<string> {
     return (await db.selectFrom('deals').select('field_versions').where('id', '=', id).executeTakeFirstOrThrow()).field_versions;
+  }
+
+  async history(p: Principal, id: string, page: { limit: number; cursor?: string }) {
+    await this.load(p, id, 'read');
+    const rows = await repo.history(this.db, id, page.limit + 1, page.cursor ? decodeCursor(page.cursor).id : null);
+    const items = rows.slice(0, page.limit).map((r) => ({
+      id: r.id,
+      at: r.at,
+      userId: r.user_id,
+      userName: r.user_name,
+      action: r.action,
+      field: r.field,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+    }));
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ v: null, id: last.id }) : null };
   }
 
   async remove(p: Principal, actor: Actor, id: string): Promise<void> {

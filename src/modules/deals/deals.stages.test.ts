@@ -136,6 +136,7 @@ describe.each(engines())('deal access by scope on %s', (engine) => {
     for (const res of [
       await a.get(`/deals/${theirs.id}`),
       await a.get(`/deals/${theirs.id}/stages`),
+      await a.get(`/deals/${theirs.id}/history`),
       await a.post(`/deals/${theirs.id}/stage`, { version: 1, stageId: p.stage.offer }),
       await a.patch(`/deals/${theirs.id}`, { version: 1, title: 'Mine' }),
     ]) {

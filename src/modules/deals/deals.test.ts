@@ -159,8 +159,12 @@ describe.each(engines())('deals on %s', (engine) => {
     expect(company.status).toBe('current');
     const companyHistory = await auditOf(client);
     expect(companyHistory.filter((h) => h.field === 'status')).toEqual([{ action: 'update', field: 'status', old_value: 'potential', new_value: 'current' }]);
-    const dealHistory = await auditOf(deal.id);
-    expect(dealHistory.filter((h) => h.field === 'stageId').map((h) => h.new_value)).toEqual([pipeline.stage.lost, pipeline.stage.offer, pipeline.stage.won]);
+    const dealHistory = (await admin.get(`/deals/${deal.id}/history?limit=500`)).body.items;
+    expect(dealHistory.filter((h: any) => h.field === 'stageId').map((h: any) => h.newValue)).toEqual([pipeline.stage.won, pipeline.stage.offer, pipeline.stage.lost]);
+    expect(dealHistory.at(-1)).toMatchObject({ action: 'create', field: null });
+    const page = await admin.get(`/deals/${deal.id}/history?limit=2`);
+    const rest = await admin.get(`/deals/${deal.id}/history?limit=500&cursor=${page.body.nextCursor}`);
+    expect([...page.body.items, ...rest.body.items].map((h: any) => h.id)).toEqual(dealHistory.map((h: any) => h.id));
   });
 
   it('keeps deals with their company: deletion refused, merge moves them', async () => {
