@@ -10,7 +10,11 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.unit.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['src/**/*.test.ts'], exclude: ['src/**/*.unit.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 120_000 } },
+      {
+        extends: true,
+        // A loaded CI machine renders slowly: UI polls wait up to 15 s (vitest's default is 1 s).
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 120_000, expect: { poll: { timeout: 15_000 } } },
+      },
     ],
   },
 });
