@@ -16,5 +16,6 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // '^/api/' as a pattern: a plain '/api' prefix would also catch the UI's own src/web/api.ts.
+  server: { proxy: { '^/api/': 'http://127.0.0.1:3000' } },
 });
