@@ -61,6 +61,21 @@ describe.each(engines())('deal board and lists on %s', (engine) => {
     await admin.delete(`/deals/${edited.body.id}`);
   });
 
+  it('keeps the counters right when deals cross between two stages concurrently', async () => {
+    const x = await makePipeline(admin);
+    const make = (stageId: string) => makeDeal(admin, { companyId, pipelineId: x.id, stageId, amount: 100 });
+    const down = await Promise.all([1, 2, 3, 4, 5].map(() => make(x.stage.lead)));
+    const up = await Promise.all([1, 2, 3, 4, 5].map(() => make(x.stage.offer)));
+    const moves = await Promise.all([
+      ...down.map((d) => admin.post(`/deals/${d.id}/stage`, { version: 1, stageId: x.stage.offer })),
+      ...up.map((d) => admin.post(`/deals/${d.id}/stage`, { version: 1, stageId: x.stage.lead })),
+    ]);
+    expect(moves.map((m) => m.status)).toEqual(Array(10).fill(200));
+    const counted = await admin.get(`/pipelines/${x.id}/board`);
+    expect(totals(counted.body)).toEqual(totals((await admin.get(`/pipelines/${x.id}/board?${qs({ createdFrom: '2000-01-01' })}`)).body));
+    expect(totals(counted.body).slice(0, 2)).toEqual([[5, 500, 50], [5, 500, 250]]);
+  });
+
   it('filters the board by owner, source, type and expected close date', async () => {
     const mine = await admin.get(`/pipelines/${p.id}/board?${qs({ ownerId: other.id })}`);
     expect(totals(mine.body)[0]).toEqual([1, 2000, 200]);

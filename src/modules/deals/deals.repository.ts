@@ -131,7 +131,8 @@ export async function adjustTotals(db: Executor, changes: { c: Contribution; sig
     else r.manual_weighted_sum += sign * c.amount * c.probability;
     rows.set(key, r);
   }
-  for (const r of rows.values()) {
+  // Always in key order: two transactions moving deals in opposite directions lock the rows alike (no deadlock).
+  for (const [, r] of [...rows].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!r.count && !r.amount_sum && !r.auto_amount_sum && !r.manual_weighted_sum) continue;
     await db
       .insertInto('deal_stage_totals')
