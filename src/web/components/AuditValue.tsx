@@ -11,7 +11,7 @@ import { useUsers } from './OwnerSelect.js';
  * - `record`: the id of another record (a string, or an object with `idKey`), shown as a link with its name;
  * - `user`: a user id, shown as the user's name;
  * - `enum`: a stable code translated under `prefix` (e.g. 'companies:statuses');
- * - `label`: an id the page can name itself (a pipeline stage, a lost reason), unknown ids stay as they are.
+ * - `label`: an id the page can name itself (a pipeline stage, a lost reason); an id it no longer knows reads as deleted.
  * A list of ids (`record`, `label`) shows each of them.
  */
 export type AuditFormat =
@@ -59,7 +59,7 @@ export function AuditValue({ value, format, strike = false }: { value: string | 
   const parsed = parseAuditValue(value);
   if (format?.kind === 'enum' && typeof parsed === 'string') return <Code style={style}>{t(`${format.prefix}.${parsed}`, { defaultValue: parsed })}</Code>;
   if (format?.kind === 'user' && typeof parsed === 'string') return <UserName id={parsed} />;
-  if (format?.kind === 'label' && typeof parsed === 'string') return <Code style={style}>{format.of(parsed) ?? parsed}</Code>;
+  if (format?.kind === 'label' && typeof parsed === 'string') return <Code style={style}>{format.of(parsed) ?? t('history.deleted_value')}</Code>;
   if ((format?.kind === 'label' || format?.kind === 'record') && Array.isArray(parsed) && parsed.length && parsed.every((x) => typeof x === 'string')) {
     return (
       <span style={style}>

@@ -16,7 +16,7 @@ export const ui = {
       deleteConfirm: 'Delete the file «{{name}}»?',
     },
     history: {
-      title: 'History', empty: 'No changes recorded yet', empty_value: '(empty)', byAt: '{{who}}, {{at}}', system: 'System',
+      title: 'History', empty: 'No changes recorded yet', empty_value: '(empty)', deleted_value: '(deleted)', byAt: '{{who}}, {{at}}', system: 'System',
       actions: { create: 'Created', update: 'Changed', delete: 'Deleted', merge: 'Merged', link: 'Linked', unlink: 'Unlinked', restore: 'Restored' },
       fields: { mergedFrom: 'Merged from', mergedInto: 'Merged into', isPrimary: 'primary' },
     },
@@ -68,7 +68,7 @@ export const ui = {
       deleteConfirm: 'Удалить файл «{{name}}»?',
     },
     history: {
-      title: 'История', empty: 'Изменений пока нет', empty_value: '(пусто)', byAt: '{{who}}, {{at}}', system: 'Система',
+      title: 'История', empty: 'Изменений пока нет', empty_value: '(пусто)', deleted_value: '(удалено)', byAt: '{{who}}, {{at}}', system: 'Система',
       actions: { create: 'Создание', update: 'Изменение', delete: 'Удаление', merge: 'Объединение', link: 'Привязка', unlink: 'Отвязка', restore: 'Восстановление' },
       fields: { mergedFrom: 'Влита запись', mergedInto: 'Влита в запись', isPrimary: 'основной' },
     },
@@ -120,7 +120,7 @@ export const ui = {
       deleteConfirm: 'Да се изтрие ли файлът „{{name}}“?',
     },
     history: {
-      title: 'История', empty: 'Все още няма промени', empty_value: '(празно)', byAt: '{{who}}, {{at}}', system: 'Системата',
+      title: 'История', empty: 'Все още няма промени', empty_value: '(празно)', deleted_value: '(изтрито)', byAt: '{{who}}, {{at}}', system: 'Системата',
       actions: { create: 'Създаване', update: 'Промяна', delete: 'Изтриване', merge: 'Обединяване', link: 'Свързване', unlink: 'Разкачване', restore: 'Възстановяване' },
       fields: { mergedFrom: 'Вляти данни от', mergedInto: 'Влят в', isPrimary: 'основен' },
     },
