@@ -16,8 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('type', 'text', notNull)
     .addColumn('direction', 'text')
     .addColumn('status', 'text', notNull)
-    .addColumn('company_id', 'text', (c) => c.references('companies.id'))
-    .addColumn('deal_id', 'text', (c) => c.references('deals.id'))
+    // A deleted company, deal or previous activity unlinks its activities (merges re-point them first).
+    .addColumn('company_id', 'text', (c) => c.references('companies.id').onDelete('set null'))
+    .addColumn('deal_id', 'text', (c) => c.references('deals.id').onDelete('set null'))
     .addColumn('owner_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('planned_date', 'text', notNull)
     .addColumn('planned_time', 'text')
@@ -32,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('next_step_declined', 'integer', zero)
     .addColumn('next_step_reason', 'text')
-    .addColumn('previous_id', 'text')
+    .addColumn('previous_id', 'text', (c) => c.references('activities.id').onDelete('set null'))
     .addColumn('timeline_at', 'text', notNull)
     .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -51,6 +52,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['activities_deal_idx', ['deal_id', 'timeline_at', 'id']],
     ['activities_done_idx', ['done_at', 'id']],
     ['activities_created_idx', ['created_at', 'id']],
+    // Deleting an activity unlinks the one its completion planned.
+    ['activities_previous_idx', ['previous_id']],
   ] as const) {
     await db.schema.createIndex(name).on('activities').columns([...cols]).execute();
   }
@@ -80,9 +83,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', notNull)
     .addColumn('done_at', 'text')
     .addColumn('checklist', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('company_id', 'text', (c) => c.references('companies.id'))
-    .addColumn('contact_id', 'text', (c) => c.references('contacts.id'))
-    .addColumn('deal_id', 'text', (c) => c.references('deals.id'))
+    .addColumn('company_id', 'text', (c) => c.references('companies.id').onDelete('set null'))
+    .addColumn('contact_id', 'text', (c) => c.references('contacts.id').onDelete('set null'))
+    .addColumn('deal_id', 'text', (c) => c.references('deals.id').onDelete('set null'))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', notNull)
     .addColumn('updated_at', 'text', notNull)
