@@ -195,6 +195,11 @@ export const activityListQuery = z.strictObject({
   to: localDate.optional(),
   /** Only promises (an exact time set). */
   promises: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  /**
+   * Only open activities that are late: a promise whose time has passed, or an untimed one planned for a day
+   * before today (today in the signed-in user's time zone).
+   */
+  overdue: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
   sort: z.enum(activitySorts).default('planned'),
   limit: z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
   cursor: z.string().max(2000).optional(),
