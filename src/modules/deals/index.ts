@@ -1,9 +1,15 @@
+import type { z } from 'zod';
+import type { Principal } from '../../platform/access/index.js';
+import type { Actor } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { registerCompanyReference } from '../companies/index.js';
 import { registerPipelineReference } from '../pipelines/index.js';
 import { registerProductReference } from '../products/index.js';
 import { registerDealRoutes as registerRoutes } from './deals.routes.js';
+import { dealInput, type DealDetail } from './deals.schema.js';
+import { DealsService } from './deals.service.js';
 
 /**
  * The deals routes; declares the columns that hold company, pipeline, stage, lost-reason and product ids,
@@ -21,3 +27,8 @@ export function registerDealRoutes(api: App, ctx: AppContext): void {
 
 export { rebuildTotals as rebuildDealTotals } from './deals.repository.js';
 export type { Deal, DealDetail, DealStatus } from './deals.schema.js';
+
+/** Creates a deal as the given principal (validated like the API body); used by demo data and imports. */
+export async function createDeal(db: Db, p: Principal, actor: Actor, input: z.input<typeof dealInput>): Promise<DealDetail> {
+  return new DealsService(db).create(p, actor, dealInput.parse(input));
+}

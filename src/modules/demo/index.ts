@@ -2,3 +2,4 @@ export { seedDemoCompanies, type SeedOptions } from './demo.seed.js';
 export { ensureDemoTeam, DEMO_PASSWORD } from './demo.team.js';
 export { demoCompany, rng } from './demo.generator.js';
 export { seedDemoCatalog } from './demo.catalog.js';
+export { seedDemoDeals } from './demo.deals.js';
