@@ -507,6 +507,8 @@ export interface ActivityTable {
   /** where the activity sits on timelines: done_at, else created_at */
   timeline_at: string;
   search_text: string;
+  /** JSON { field: version that last changed it } (default '{}') */
+  field_versions: Generated<string>;
   version: number;
   created_by: string | null;
   created_at: string;
@@ -544,6 +546,8 @@ export interface TaskTable {
   company_id: string | null;
   contact_id: string | null;
   deal_id: string | null;
+  /** JSON { field: version that last changed it } (default '{}') */
+  field_versions: Generated<string>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -559,6 +563,11 @@ export interface ReminderTable {
   fire_at: string;
   /** in_app | email */
   channel: string;
+  /** what the notification and the e-mail say */
+  title: string;
+  body: string | null;
+  /** SPA path, e.g. /activities/{id} */
+  link: string | null;
   fired_at: string | null;
   claimed_by: string | null;
   claimed_until: string | null;
