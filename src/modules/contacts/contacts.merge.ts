@@ -4,6 +4,7 @@ import { nowIso } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { moveAttachments } from '../attachments/index.js';
 import { fullNameOf, searchTextOf, snapshot } from './contacts.mapper.js';
+import { repointContactReferences } from './contacts.references.js';
 import * as repo from './contacts.repository.js';
 import type { Contact } from './contacts.schema.js';
 import { conflict, type ContactsService } from './contacts.service.js';
@@ -12,7 +13,7 @@ const joinNotes = (a: string | null, b: string | null) => (a && b && a !== b ? `
 
 /**
  * Merges the source contact into the target in one transaction: phones, e-mails, tags, company
- * links and attachments move to the target, empty fields of the target are filled from the
+ * links, attachments and what later modules link to it (deals, activities...) move to the target, empty fields of the target are filled from the
  * source, the source is deleted and both records get a 'merge' history entry.
  */
 export async function mergeContacts(svc: ContactsService, p: Principal, actor: Actor, targetId: string, sourceId: string): Promise<Contact> {
@@ -62,6 +63,7 @@ export async function mergeContacts(svc: ContactsService, p: Principal, actor: A
       });
     }
     await moveAttachments(trx, 'contact', sourceId, targetId);
+    await repointContactReferences(trx, sourceId, targetId);
     await repo.deleteContactRows(trx, sourceId);
 
     const after = await svc.read(trx, targetId);

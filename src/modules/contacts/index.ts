@@ -1,3 +1,4 @@
 export { registerContactRoutes } from './contacts.routes.js';
 export type { Contact } from './contacts.schema.js';
 export { fullNameOf as contactFullName, searchTextOf as contactSearchText } from './contacts.mapper.js';
+export { registerContactReference, type ContactReference } from './contacts.references.js';

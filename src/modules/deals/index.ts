@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { registerCompanyReference } from '../companies/index.js';
+import { registerContactReference } from '../contacts/index.js';
 import { registerPipelineReference } from '../pipelines/index.js';
 import { registerProductReference } from '../products/index.js';
 import { registerDealRoutes as registerRoutes } from './deals.routes.js';
@@ -12,11 +13,12 @@ import { dealInput, type DealDetail } from './deals.schema.js';
 import { DealsService } from './deals.service.js';
 
 /**
- * The deals routes; declares the columns that hold company, pipeline, stage, lost-reason and product ids,
+ * The deals routes; declares the columns that hold company, contact, pipeline, stage, lost-reason and product ids,
  * so merges move deals and deleting a record that deals use is refused.
  */
 export function registerDealRoutes(api: App, ctx: AppContext): void {
   registerCompanyReference('deals', 'company_id');
+  registerContactReference({ table: 'deal_contacts', column: 'contact_id', linkColumn: 'deal_id' });
   registerPipelineReference('pipeline', 'deals', 'pipeline_id');
   registerPipelineReference('stage', 'deals', 'stage_id');
   registerPipelineReference('lost_reason', 'deals', 'lost_reason_id');
