@@ -11,20 +11,20 @@ interface Props {
 }
 
 /**
- * The pipeline's stages as a bar: stages before the current one are filled, the current one stands out,
- * won/lost end stages are green/red. Clicking a stage moves the deal there.
+ * The pipeline's stages as a bar: stages before the current one are filled (all of them, green, once the deal
+ * is won), the current one stands out, won/lost end stages are green/red. Clicking a stage moves the deal there.
  */
 export function StageProgress({ stages, currentId, onPick, busy = false }: Props) {
   const { t } = useTranslation('deals');
   const index = stages.findIndex((s) => s.id === currentId);
   const current = stages[index];
-  const closed = current && current.kind !== 'open';
+  const won = current?.kind === 'won';
   return (
     <Group gap={3} wrap="nowrap" data-testid="stage-progress" style={{ overflowX: 'auto' }}>
       {stages.map((s, i) => {
         const isCurrent = s.id === currentId;
-        const passed = !closed && s.kind === 'open' && i < index;
-        const color = isCurrent ? (s.kind === 'won' ? 'green' : s.kind === 'lost' ? 'red' : 'blue') : passed ? 'blue' : 'gray';
+        const passed = s.kind === 'open' && (won || (current?.kind === 'open' && i < index));
+        const color = isCurrent ? (s.kind === 'won' ? 'green' : s.kind === 'lost' ? 'red' : 'blue') : passed ? (won ? 'green' : 'blue') : 'gray';
         const shade = isCurrent ? 6 : passed ? 2 : 1;
         return (
           <Tooltip key={s.id} label={isCurrent ? t('progress.current') : t('progress.moveHere', { stage: s.name })} disabled={!onPick}>
