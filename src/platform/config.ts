@@ -20,6 +20,12 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Voronka <voronka@localhost>'),
+  REMINDER_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
 });
 
 export type EnvInput = z.input<typeof configSchema>;
@@ -38,6 +44,11 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   cookieSecure: 'auto' | 'true' | 'false';
+  /** SMTP server for e-mail (reminders); null: e-mail is off. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** How often each app node looks for due reminders. */
+  reminderPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,5 +84,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
     cookieSecure: c.COOKIE_SECURE,
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.MAIL_FROM,
+    reminderPollMs: c.REMINDER_POLL_MS,
   };
 }
