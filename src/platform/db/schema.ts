@@ -568,11 +568,6 @@ export interface ReminderTable {
   body: string | null;
   /** SPA path, e.g. /activities/{id} */
   link: string | null;
-  /** what the notification and the e-mail say */
-  title: string;
-  body: string | null;
-  /** SPA path, e.g. /activities/{id} */
-  link: string | null;
   fired_at: string | null;
   claimed_by: string | null;
   claimed_until: string | null;
