@@ -20,6 +20,7 @@ import { registerViewRoutes } from './modules/views/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
 import { ensureDefaultPipelines, registerPipelineRoutes } from './modules/pipelines/index.js';
 import { registerDealRoutes } from './modules/deals/index.js';
+import { registerActivityRoutes } from './modules/activities/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -37,6 +38,7 @@ const modules: RegisterRoutes[] = [
   registerProductsRoutes,
   registerPipelineRoutes,
   registerDealRoutes,
+  registerActivityRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');

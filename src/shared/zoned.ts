@@ -60,6 +60,30 @@ export function utcToZoned(instant: string | Date, timeZone: string): { date: st
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
+/**
+ * utcToZoned for many instants in one zone (Intl is slow: ~17 us a call). The zone's offset is read once per
+ * UTC day; an instant on a day whose offset changes (a daylight-saving switch) is converted exactly.
+ */
+export function zonedReader(timeZone: string): (instant: string | number) => { date: string; time: string } {
+  const offsets = new Map<number, number>();
+  const offsetOfDay = (day: number) => {
+    let o = offsets.get(day);
+    if (o === undefined) {
+      o = offsetAt(day * DAY_MS, timeZone);
+      offsets.set(day, o);
+    }
+    return o;
+  };
+  return (instant) => {
+    const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+    const day = Math.floor(ms / DAY_MS);
+    const offset = offsetOfDay(day);
+    if (offset !== offsetOfDay(day + 1)) return utcToZoned(new Date(ms), timeZone);
+    const iso = new Date(ms + offset).toISOString();
+    return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+  };
+}
+
 export function isTimeZone(timeZone: string): boolean {
   try {
     formatter(timeZone);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, utcToZoned, zonedToUtc } from './zoned.js';
+import { isTimeZone, utcToZoned, zonedReader, zonedToUtc } from './zoned.js';
 
 describe('zoned time', () => {
   it('converts wall-clock times to UTC', () => {
@@ -24,5 +24,18 @@ describe('zoned time', () => {
     }
     expect(isTimeZone('Europe/Moscow')).toBe(true);
     expect(isTimeZone('Mars/Base')).toBe(false);
+  });
+
+  it('reads many instants like utcToZoned, across daylight-saving switches', () => {
+    for (const tz of ['Europe/Sofia', 'Asia/Vladivostok', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+      const read = zonedReader(tz);
+      // Every 7 minutes over two days around each 2026 switch of the northern and southern hemispheres.
+      for (const start of ['2026-03-07T00:00:00Z', '2026-03-28T00:00:00Z', '2026-04-04T00:00:00Z', '2026-10-03T00:00:00Z', '2026-10-24T00:00:00Z', '2026-11-01T00:00:00Z']) {
+        for (let ms = Date.parse(start); ms < Date.parse(start) + 2 * 86_400_000; ms += 7 * 60_000) {
+          expect(read(ms)).toEqual(utcToZoned(new Date(ms), tz));
+        }
+      }
+      expect(read('2026-07-01T12:00:00.000Z')).toEqual(utcToZoned('2026-07-01T12:00:00.000Z', tz));
+    }
   });
 });

@@ -152,6 +152,8 @@ export async function moveContactLinks(db: Executor, fromId: string, toId: strin
 export interface CompanyReference {
   table: string;
   column: string;
+  /** refuse (default): deleting a company it names is refused; unlink: its foreign key sets it null. */
+  onDelete?: 'refuse' | 'unlink';
 }
 
 export async function repointReferences(db: Executor, refs: CompanyReference[], fromId: string, toId: string): Promise<void> {
@@ -163,6 +165,7 @@ export async function repointReferences(db: Executor, refs: CompanyReference[], 
 /** The first registered table that still refers to the company, or null. */
 export async function referencedBy(db: Executor, refs: CompanyReference[], id: string): Promise<string | null> {
   for (const r of refs) {
+    if (r.onDelete === 'unlink') continue;
     const hit = await sql<{ one: number }>`SELECT 1 AS one FROM ${sql.table(r.table)} WHERE ${sql.ref(r.column)} = ${id} LIMIT 1`.execute(db);
     if (hit.rows.length) return r.table;
   }

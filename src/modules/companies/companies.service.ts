@@ -19,9 +19,12 @@ import type { Company, CompanyDetail, CompanyInput, CompanyListQuery, CompanyUpd
 
 const references: repo.CompanyReference[] = [];
 
-/** Lets a later module (deals, ...) declare a column holding company ids: merges re-point it, deletes are refused while it is used. */
-export function registerCompanyReference(table: string, column: string): void {
-  if (!references.some((r) => r.table === table && r.column === column)) references.push({ table, column });
+/**
+ * Lets a later module (deals, ...) declare a column holding company ids: merges re-point it; deletes are
+ * refused while it is used, unless it is declared 'unlink' (its foreign key sets it null).
+ */
+export function registerCompanyReference(table: string, column: string, onDelete: 'refuse' | 'unlink' = 'refuse'): void {
+  if (!references.some((r) => r.table === table && r.column === column)) references.push({ table, column, onDelete });
 }
 export const companyReferences = (): repo.CompanyReference[] => [...references];
 

@@ -69,17 +69,4 @@ export type Snapshot = ReturnType<typeof snapshot>;
 export const searchTextOf = (d: { title: string; sourceChannel: string | null; sourceCampaign: string | null }) =>
   buildSearchText([d.title, d.sourceChannel, d.sourceCampaign]);
 
-/** Records, per changed field, the version that changed it (for version-conflict answers). */
-export function bumpFieldVersions(stored: string, changed: string[], version: number): string {
-  const map = JSON.parse(stored) as Record<string, number>;
-  for (const f of changed) map[f] = version;
-  return JSON.stringify(map);
-}
-
-/** Fields changed after the version a client read. */
-export function changedSince(stored: string, version: number): string[] {
-  return Object.entries(JSON.parse(stored) as Record<string, number>)
-    .filter(([, v]) => v > version)
-    .map(([f]) => f)
-    .sort();
-}
+export { bumpFieldVersions, changedSince } from '../../shared/field-versions.js';

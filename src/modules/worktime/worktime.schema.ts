@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../../shared/zoned.js';
 
 /**
  * Contracts of a user's working calendar (time zone, working days and hours, daily capacity, reminder
@@ -49,14 +50,7 @@ export const workSettingsUpdate = z
       .string()
       .min(1)
       .max(64)
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, { message: 'must be an IANA time zone such as Europe/Moscow', params: { code: 'worktime.time_zone_invalid' } })
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Moscow', params: { code: 'worktime.time_zone_invalid' } })
       .optional(),
     workDays: z
       .array(isoWeekday)
