@@ -21,6 +21,8 @@ import { registerProductsRoutes } from './modules/products/index.js';
 import { ensureDefaultPipelines, registerPipelineRoutes } from './modules/pipelines/index.js';
 import { registerDealRoutes } from './modules/deals/index.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
+import { registerWorktimeRoutes } from './modules/worktime/index.js';
+import { registerScheduleRoutes } from './modules/schedule/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -39,6 +41,8 @@ const modules: RegisterRoutes[] = [
   registerPipelineRoutes,
   registerDealRoutes,
   registerActivityRoutes,
+  registerWorktimeRoutes,
+  registerScheduleRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');

@@ -1,4 +1,5 @@
-import { addDays, daysBetween, isWorkingDay, localDateTime, nextWorkingDays, type WorkCalendar } from './schedule.calendar.js';
+import { utcToZoned } from '../../shared/zoned.js';
+import { addDays, daysBetween, isWorkingDay, nextWorkingDays, type WorkCalendar } from './schedule.calendar.js';
 import { effectiveGroupOrder, funnelRule, type FunnelGroup, type ScheduleRule, type ScheduleSettings } from './schedule.rules.js';
 
 /**
@@ -122,7 +123,7 @@ function assertUniqueIds(items: readonly ScheduleItem[]): void {
 /** Builds today's list and the forecast. */
 export function buildSchedule<T extends ScheduleItem>(input: ScheduleInput<T>): Schedule<T> {
   assertUniqueIds(input.items);
-  const { date: today, time: localTime } = localDateTime(input.now, input.timeZone);
+  const { date: today, time: localTime } = utcToZoned(input.now, input.timeZone);
   const nowMs = input.now.getTime();
   const { settings, calendar } = input;
   const rankOf = new Map(effectiveGroupOrder(settings).map((g, i) => [g, i]));

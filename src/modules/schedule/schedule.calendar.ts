@@ -1,5 +1,5 @@
 /**
- * Calendar arithmetic for the daily schedule: local dates of an instant in a time zone and working days.
+ * Calendar arithmetic for the daily schedule: local dates and working days (local times of instants: src/shared/zoned.ts).
  * Dates are 'YYYY-MM-DD' strings of the user's local calendar; arithmetic on them is done in UTC so that
  * daylight-saving changes never shift a day. Pure functions, no I/O.
  */
@@ -14,41 +14,6 @@ export interface WorkCalendar {
 }
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The local calendar date and wall-clock time ('HH:MM') of an instant in a time zone. */
-export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
-/** Whether the string names an IANA time zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const dayNumber = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 

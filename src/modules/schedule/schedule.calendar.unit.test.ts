@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isTimeZone, isWorkingDay, isoWeekday, localDateTime, nextWorkingDays } from './schedule.calendar.js';
+import { utcToZoned as localDateTime } from '../../shared/zoned.js';
+import { addDays, daysBetween, isWorkingDay, isoWeekday, nextWorkingDays } from './schedule.calendar.js';
 
 const weekdays = { workDays: [1, 2, 3, 4, 5], holidays: [], workingDays: [] };
 
@@ -10,11 +11,6 @@ describe('schedule calendar', () => {
     expect(localDateTime(new Date('2026-01-01T00:00:00Z'), 'Asia/Vladivostok')).toEqual({ date: '2026-01-01', time: '10:00' });
     expect(localDateTime(new Date('2026-01-01T00:00:00Z'), 'America/Los_Angeles')).toEqual({ date: '2025-12-31', time: '16:00' });
     expect(localDateTime(new Date('2026-06-01T23:59:00Z'), 'UTC')).toEqual({ date: '2026-06-01', time: '23:59' });
-  });
-
-  it('knows time zones', () => {
-    expect(isTimeZone('Europe/Moscow')).toBe(true);
-    expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
 
   it('counts calendar days across months, leap days and the year end', () => {

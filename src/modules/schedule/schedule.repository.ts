@@ -1,0 +1,190 @@
+import type { Executor } from '../../platform/db/database.js';
+
+/** SQL of the schedule: open activities with what ranks them, the details of the listed ones, settings. */
+
+/** Activities with their company, deal and the deal's stage. */
+const withDeal = (db: Executor) =>
+  db
+    .selectFrom('activities as a')
+    .leftJoin('companies as c', 'c.id', 'a.company_id')
+    .leftJoin('deals as d', 'd.id', 'a.deal_id')
+    .leftJoin('stages as s', 's.id', 'd.stage_id');
+
+/**
+ * Every open activity of the owners with the columns the algorithm ranks by, in one query over the
+ * (owner_id, status, planned_key) index; deal, stage and company come by primary key.
+ */
+export async function openItems(db: Executor, ownerIds: readonly string[]) {
+  if (!ownerIds.length) return [];
+  let q = withDeal(db)
+    .select([
+      'a.id',
+      'a.owner_id',
+      'a.planned_date',
+      'a.planned_at',
+      'c.status as company_status',
+      's.kind as stage_kind',
+      'd.probability as deal_probability',
+      's.probability as stage_probability',
+      'd.amount',
+      'd.currency',
+    ])
+    .where('a.status', '=', 'open');
+  q = ownerIds.length === 1 ? q.where('a.owner_id', '=', ownerIds[0]!) : q.where('a.owner_id', 'in', ownerIds);
+  return q.execute();
+}
+export type OpenItemRow = Awaited<ReturnType<typeof openItems>>[number];
+
+/** What the list shows of the activities placed on it. */
+export async function itemDetails(db: Executor, activityIds: readonly string[]) {
+  if (!activityIds.length) return [];
+  return withDeal(db)
+    .select([
+      'a.id',
+      'a.type',
+      'a.direction',
+      'a.subject',
+      'a.version',
+      'a.company_id',
+      'c.name as company_name',
+      'c.status as company_status',
+      'a.deal_id',
+      'd.title as deal_title',
+      'd.amount as deal_amount',
+      'd.currency as deal_currency',
+      'd.probability as deal_probability',
+      'd.stage_id',
+      's.name as stage_name',
+      's.probability as stage_probability',
+      's.kind as stage_kind',
+    ])
+    .where('a.id', 'in', activityIds)
+    .execute();
+}
+export type DetailRow = Awaited<ReturnType<typeof itemDetails>>[number];
+
+/** The first contact person of each activity. */
+export async function firstContacts(db: Executor, activityIds: readonly string[]) {
+  if (!activityIds.length) return [];
+  return db
+    .selectFrom('activity_contacts as ac')
+    .innerJoin('contacts as p', 'p.id', 'ac.contact_id')
+    .select(['ac.activity_id', 'p.id', 'p.full_name', 'ac.sort'])
+    .where('ac.activity_id', 'in', activityIds)
+    .orderBy('ac.activity_id')
+    .orderBy('ac.sort')
+    .execute();
+}
+
+/** Phones of contacts or companies, first by sort. */
+export async function phonesOf(db: Executor, entity: 'contact' | 'company', ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('phones')
+    .select(['entity_id', 'raw', 'e164', 'ext', 'sort'])
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', ids)
+    .orderBy('entity_id')
+    .orderBy('sort')
+    .execute();
+}
+
+/** The last completed activity of each company (a done activity's timeline time is its done time). */
+export async function lastContacts(db: Executor, companyIds: readonly string[]) {
+  if (!companyIds.length) return [];
+  return db
+    .selectFrom('activities')
+    .select(['company_id', (eb) => eb.fn.max('timeline_at').as('last')])
+    .where('company_id', 'in', companyIds)
+    .where('status', '=', 'done')
+    .groupBy('company_id')
+    .execute();
+}
+
+/** Completion times of the owners' activities in a UTC window (to count each owner's "done today"). */
+export async function doneBetween(db: Executor, ownerIds: readonly string[], fromUtc: string, toUtc: string) {
+  if (!ownerIds.length) return [];
+  return db
+    .selectFrom('activities')
+    .select(['owner_id', 'done_at'])
+    .where('done_at', '>=', fromUtc)
+    .where('done_at', '<', toUtc)
+    .where('status', '=', 'done')
+    .where('type', '!=', 'note')
+    .where('owner_id', 'in', ownerIds)
+    .execute();
+}
+
+export async function usersByIds(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('users').select(['id', 'name', 'department_id', 'time_zone', 'is_active']).where('id', 'in', ids).orderBy('name').orderBy('id').execute();
+}
+
+/** Active users, of the departments when given (a non-empty list). */
+export async function activeUsers(db: Executor, departmentIds: readonly string[] | null) {
+  let q = db.selectFrom('users').select(['id', 'name', 'department_id', 'time_zone', 'is_active']).where('is_active', '=', 1);
+  if (departmentIds) q = q.where('department_id', 'in', departmentIds);
+  return q.orderBy('name').orderBy('id').execute();
+}
+
+export async function departments(db: Executor) {
+  return db.selectFrom('departments').select(['id', 'parent_id as parentId']).execute();
+}
+
+export async function getSetting(db: Executor, key: string): Promise<string | null> {
+  const r = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return r?.value ?? null;
+}
+
+export async function getSettings(db: Executor, keys: readonly string[]) {
+  if (!keys.length) return [];
+  return db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+}
+
+export async function putSetting(db: Executor, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+export async function deleteSetting(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}
+
+/** Open activities among the ids owned by the user. */
+export async function openActivitiesOf(db: Executor, ownerId: string, ids: readonly string[]) {
+  return db
+    .selectFrom('activities')
+    .select(['id', 'version', 'planned_at', 'planned_date', 'planned_time'])
+    .where('id', 'in', ids)
+    .where('owner_id', '=', ownerId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+export interface OwnerChange {
+  id: string;
+  version: number;
+  ownerId: string;
+  /** A promise's local date and time in the new owner's time zone. */
+  planned: { date: string; time: string } | null;
+  now: string;
+}
+
+/** Gives an activity of the version read to another owner; false when it changed meanwhile. */
+export async function setOwner(db: Executor, c: OwnerChange): Promise<boolean> {
+  const r = await db
+    .updateTable('activities')
+    .set({
+      owner_id: c.ownerId,
+      version: c.version + 1,
+      updated_at: c.now,
+      ...(c.planned && { planned_date: c.planned.date, planned_time: c.planned.time, planned_key: `${c.planned.date} ${c.planned.time}` }),
+    })
+    .where('id', '=', c.id)
+    .where('version', '=', c.version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

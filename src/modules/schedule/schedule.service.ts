@@ -1,0 +1,163 @@
+import { ownerAllowed, ownerFilter, requireScope, type Principal } from '../../platform/access/index.js';
+import { diff, writeAudit, type Actor } from '../../platform/audit/audit.js';
+import { nowIso, type Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { subtreeIds } from '../../shared/tree.js';
+import { zonedReader } from '../../shared/zoned.js';
+import { entriesOf } from './schedule.entries.js';
+import { planFor, type Plan } from './schedule.plan.js';
+import * as repo from './schedule.repository.js';
+import type {
+  Forecast,
+  ForecastQuery,
+  RedistributeInput,
+  ScheduleSettingsUpdate,
+  ScheduleSettingsView,
+  Team,
+  TeamMember,
+  TeamQuery,
+  Today,
+} from './schedule.schema.js';
+import { readUserSettings, updateUserSettings, type UserScheduleSettings } from './schedule.settings.js';
+import { workSettingsOf } from '../worktime/index.js';
+
+/**
+ * The schedule of a manager (today and the forecast), the team's load and redistribution. A user sees
+ * their own schedule; others' schedules need the activity read scope over them (a head of sales: the
+ * department or everyone).
+ */
+
+const forbidden = () => AppError.forbidden('You may not see the schedule of this user');
+
+export class ScheduleService {
+  constructor(
+    readonly db: Db,
+    private readonly defaultCountry: string,
+  ) {}
+
+  /** The user whose schedule is asked for: the principal, or someone within their activity read scope. */
+  assertViewable(p: Principal, userId: string): void {
+    if (userId === p.id) return;
+    if (!ownerAllowed(p, requireScope(p, 'activity', 'read'), userId)) throw forbidden();
+  }
+
+  private async plan(userId: string, horizon: number): Promise<Plan> {
+    const plan = (await planFor(this.db, [userId], horizon, new Date(), this.defaultCountry)).get(userId);
+    if (!plan) throw AppError.notFound('user');
+    return plan;
+  }
+
+  private head(plan: Plan) {
+    const today = plan.schedule.days[0]!;
+    const open = plan.schedule.days.reduce((n, d) => n + d.items.length, 0) + plan.schedule.later.length;
+    return {
+      userId: plan.user.id,
+      userName: plan.user.name,
+      timeZone: plan.user.timeZone,
+      today: plan.schedule.today,
+      localTime: plan.schedule.localTime,
+      dailyCapacity: plan.work.dailyCapacity,
+      doneToday: plan.doneToday,
+      notToday: open - today.items.length,
+    };
+  }
+
+  async today(p: Principal, userId = p.id): Promise<Today> {
+    this.assertViewable(p, userId);
+    const plan = await this.plan(userId, 1);
+    const [day] = await entriesOf(this.db, plan.schedule.days.slice(0, 1), plan.user.timeZone);
+    return { ...this.head(plan), day: day! };
+  }
+
+  async forecast(p: Principal, q: ForecastQuery): Promise<Forecast> {
+    const userId = q.userId ?? p.id;
+    this.assertViewable(p, userId);
+    const plan = await this.plan(userId, q.days);
+    return { ...this.head(plan), days: await entriesOf(this.db, plan.schedule.days, plan.user.timeZone), later: plan.schedule.later.length };
+  }
+
+  /** Users of the department (and its sub-departments) the principal may see, each with their load. */
+  async team(p: Principal, q: TeamQuery): Promise<Team> {
+    const owners = ownerFilter(p, requireScope(p, 'activity', 'read'));
+    const departmentIds = q.departmentId ? [...subtreeIds(await repo.departments(this.db), q.departmentId)] : null;
+    const users = (await repo.activeUsers(this.db, departmentIds)).filter((u) => owners === null || owners.includes(u.id));
+    const plans = await planFor(this.db, users.map((u) => u.id), q.days, new Date(), this.defaultCountry);
+    return { members: users.flatMap((u) => (plans.has(u.id) ? [member(plans.get(u.id)!)] : [])) };
+  }
+
+  async settings(p: Principal, userId = p.id): Promise<ScheduleSettingsView> {
+    this.assertViewable(p, userId);
+    return this.settingsView(userId, (await readUserSettings(this.db, [userId])).get(userId)!);
+  }
+
+  /** A user changes their own settings; someone else's need the activity update scope over them. */
+  async updateSettings(p: Principal, actor: Actor, userId: string, input: ScheduleSettingsUpdate): Promise<ScheduleSettingsView> {
+    if (userId !== p.id && !ownerAllowed(p, requireScope(p, 'activity', 'update'), userId)) {
+      throw AppError.forbidden('You may not change the schedule settings of this user');
+    }
+    if (!(await repo.usersByIds(this.db, [userId])).length) throw AppError.notFound('user');
+    return this.settingsView(userId, await updateUserSettings(this.db, actor, userId, input));
+  }
+
+  private async settingsView(userId: string, s: UserScheduleSettings): Promise<ScheduleSettingsView> {
+    const work = (await workSettingsOf(this.db, [userId])).get(userId);
+    if (!work) throw AppError.notFound('user');
+    return { userId, groupOrder: s.groupOrder, customersBeforeHot: s.customersBeforeHot, hotThreshold: s.hotThreshold, own: s.own, dailyCapacity: work.dailyCapacity };
+  }
+
+  /** Moves open activities of one user to another (a head of sales balancing the load); audited per activity. */
+  async redistribute(p: Principal, actor: Actor, input: RedistributeInput): Promise<{ moved: number }> {
+    const scope = requireScope(p, 'activity', 'update');
+    if (!ownerAllowed(p, scope, input.fromUserId) || !ownerAllowed(p, scope, input.toUserId)) {
+      throw AppError.forbidden('You may not move activities between these users');
+    }
+    if (input.fromUserId === input.toUserId) {
+      throw AppError.validation([{ field: 'toUserId', code: 'schedule.same_user', message: 'must differ from fromUserId' }]);
+    }
+    const [to] = await repo.usersByIds(this.db, [input.toUserId]);
+    if (!to || to.is_active !== 1) {
+      throw AppError.validation([{ field: 'toUserId', code: 'schedule.user_inactive', message: 'must be an active user' }]);
+    }
+    const changed = (ids: string[]) =>
+      new AppError('schedule.activities_changed', 409, 'Some activities were completed, moved or edited since they were read', { changed: ids });
+    const read = zonedReader(to.time_zone);
+    return this.db.transaction().execute(async (trx) => {
+      const ids = input.activities.map((a) => a.id);
+      const rows = new Map((await repo.openActivitiesOf(trx, input.fromUserId, ids)).map((r) => [r.id, r]));
+      const stale = input.activities.filter((a) => rows.get(a.id)?.version !== a.version).map((a) => a.id);
+      if (stale.length) throw changed(stale);
+      const now = nowIso();
+      for (const a of input.activities) {
+        const row = rows.get(a.id)!;
+        const planned = row.planned_at ? read(row.planned_at) : null;
+        if (!(await repo.setOwner(trx, { id: a.id, version: a.version, ownerId: input.toUserId, planned, now }))) throw changed([a.id]);
+        const before = { ownerId: input.fromUserId, plannedDate: row.planned_date, plannedTime: row.planned_time };
+        await writeAudit(trx, actor, 'activity', a.id, 'update', diff(before, { ownerId: input.toUserId, plannedDate: planned?.date ?? row.planned_date, plannedTime: planned?.time ?? row.planned_time }));
+      }
+      return { moved: input.activities.length };
+    });
+  }
+}
+
+function member(plan: Plan): TeamMember {
+  const [today, ...next] = plan.schedule.days;
+  const count = (rule: string) => today!.items.filter((i) => i.rule === rule).length;
+  const dueByToday = plan.schedule.days.slice(1).flatMap((d) => d.items).filter((i) => i.block === 'funnel' && i.dueDate <= plan.schedule.today).length;
+  const laterDue = plan.schedule.later.filter((i) => i.plannedAt === null && i.plannedDate <= plan.schedule.today).length;
+  return {
+    userId: plan.user.id,
+    name: plan.user.name,
+    departmentId: plan.user.departmentId,
+    timeZone: plan.user.timeZone,
+    today: plan.schedule.today,
+    dailyCapacity: plan.work.dailyCapacity,
+    doneToday: plan.doneToday,
+    todayCount: today!.items.length,
+    todayCapacity: today!.capacity,
+    missedToday: count('promise_missed_today'),
+    overduePromises: count('promise_overdue'),
+    overflow: dueByToday + laterDue,
+    openTotal: plan.schedule.days.reduce((n, d) => n + d.items.length, 0) + plan.schedule.later.length,
+    days: next.map((d) => ({ date: d.date, isWorkingDay: d.isWorkingDay, count: d.items.length, capacity: d.capacity })),
+  };
+}
