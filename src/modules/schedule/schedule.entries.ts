@@ -68,7 +68,7 @@ export async function entriesOf(db: Executor, days: AlgorithmDay<PlanItem>[], ti
   const placed = days.flatMap((d) => d.items);
   const ids = placed.map((p) => p.item.id);
   const details = new Map((await repo.itemDetails(db, ids)).map((d) => [d.id, d]));
-  const contacts = firstBy(await repo.firstContacts(db, ids), (r) => r.activity_id);
+  const contacts = firstBy(await repo.activityContacts(db, ids), (r) => r.activity_id);
   const companyIds = [...new Set([...details.values()].flatMap((d) => (d.company_id ? [d.company_id] : [])))];
   const contactIds = [...new Set([...contacts.values()].map((c) => c.id))];
   const contactPhones = firstBy(await repo.phonesOf(db, 'contact', contactIds), (r) => r.entity_id);

@@ -63,8 +63,8 @@ export async function itemDetails(db: Executor, activityIds: readonly string[]) 
 }
 export type DetailRow = Awaited<ReturnType<typeof itemDetails>>[number];
 
-/** The first contact person of each activity. */
-export async function firstContacts(db: Executor, activityIds: readonly string[]) {
+/** The contact persons of the activities, each activity's in their order. */
+export async function activityContacts(db: Executor, activityIds: readonly string[]) {
   if (!activityIds.length) return [];
   return db
     .selectFrom('activity_contacts as ac')
@@ -153,14 +153,15 @@ export async function deleteSetting(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('settings').where('key', '=', key).execute();
 }
 
-/** Open activities among the ids owned by the user. */
+/** Open activities among the ids owned by the user, with what a move changes and their reminders show. */
 export async function openActivitiesOf(db: Executor, ownerId: string, ids: readonly string[]) {
   return db
-    .selectFrom('activities')
-    .select(['id', 'version', 'planned_at', 'planned_date', 'planned_time'])
-    .where('id', 'in', ids)
-    .where('owner_id', '=', ownerId)
-    .where('status', '=', 'open')
+    .selectFrom('activities as a')
+    .leftJoin('companies as c', 'c.id', 'a.company_id')
+    .select(['a.id', 'a.type', 'a.subject', 'c.name as company_name', 'a.version', 'a.field_versions', 'a.planned_at', 'a.planned_date', 'a.planned_time'])
+    .where('a.id', 'in', ids)
+    .where('a.owner_id', '=', ownerId)
+    .where('a.status', '=', 'open')
     .execute();
 }
 
@@ -170,6 +171,7 @@ export interface OwnerChange {
   ownerId: string;
   /** A promise's local date and time in the new owner's time zone. */
   planned: { date: string; time: string } | null;
+  fieldVersions: string;
   now: string;
 }
 
@@ -180,6 +182,7 @@ export async function setOwner(db: Executor, c: OwnerChange): Promise<boolean> {
     .set({
       owner_id: c.ownerId,
       version: c.version + 1,
+      field_versions: c.fieldVersions,
       updated_at: c.now,
       ...(c.planned && { planned_date: c.planned.date, planned_time: c.planned.time, planned_key: `${c.planned.date} ${c.planned.time}` }),
     })

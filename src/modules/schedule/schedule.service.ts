@@ -1,11 +1,11 @@
 import { ownerAllowed, ownerFilter, requireScope, type Principal } from '../../platform/access/index.js';
-import { diff, writeAudit, type Actor } from '../../platform/audit/audit.js';
-import { nowIso, type Db } from '../../platform/db/database.js';
+import type { Actor } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { subtreeIds } from '../../shared/tree.js';
-import { zonedReader } from '../../shared/zoned.js';
 import { entriesOf } from './schedule.entries.js';
 import { planFor, type Plan } from './schedule.plan.js';
+import { redistribute } from './schedule.redistribute.js';
 import * as repo from './schedule.repository.js';
 import type {
   Forecast,
@@ -118,24 +118,7 @@ export class ScheduleService {
     if (!to || to.is_active !== 1) {
       throw AppError.validation([{ field: 'toUserId', code: 'schedule.user_inactive', message: 'must be an active user' }]);
     }
-    const changed = (ids: string[]) =>
-      new AppError('schedule.activities_changed', 409, 'Some activities were completed, moved or edited since they were read', { changed: ids });
-    const read = zonedReader(to.time_zone);
-    return this.db.transaction().execute(async (trx) => {
-      const ids = input.activities.map((a) => a.id);
-      const rows = new Map((await repo.openActivitiesOf(trx, input.fromUserId, ids)).map((r) => [r.id, r]));
-      const stale = input.activities.filter((a) => rows.get(a.id)?.version !== a.version).map((a) => a.id);
-      if (stale.length) throw changed(stale);
-      const now = nowIso();
-      for (const a of input.activities) {
-        const row = rows.get(a.id)!;
-        const planned = row.planned_at ? read(row.planned_at) : null;
-        if (!(await repo.setOwner(trx, { id: a.id, version: a.version, ownerId: input.toUserId, planned, now }))) throw changed([a.id]);
-        const before = { ownerId: input.fromUserId, plannedDate: row.planned_date, plannedTime: row.planned_time };
-        await writeAudit(trx, actor, 'activity', a.id, 'update', diff(before, { ownerId: input.toUserId, plannedDate: planned?.date ?? row.planned_date, plannedTime: planned?.time ?? row.planned_time }));
-      }
-      return { moved: input.activities.length };
-    });
+    return redistribute(this.db, actor, input, to.time_zone);
   }
 }
 

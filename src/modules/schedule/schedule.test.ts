@@ -3,7 +3,6 @@ import { engines, startTestApp, type TestVoronka } from '../../../test/engines.j
 import { makeDepartment, userClient } from '../../../test/factories.js';
 import type { TestClient } from '../../../test/client.js';
 import { makeCompany, makeDeal, makePipeline, type TestPipeline } from '../../../test/deals.js';
-import { insertActivity, type ActivityRow } from '../../../test/schedule-data.js';
 
 /**
  * The schedule API over real data. The clock is fixed (Date only) at Wednesday 2026-03-11 10:30 UTC:
@@ -13,6 +12,7 @@ const NOW = Date.parse('2026-03-11T10:30:00Z');
 const SOFIA = 'Europe/Sofia';
 
 type Manager = { client: TestClient; id: string; tz: string };
+type ActivityFields = { plannedDate: string; plannedTime?: string; companyId?: string; dealId?: string; contactIds?: string[]; doneAt?: string };
 type Entry = { subject: string; rule: string; [k: string]: any };
 const subjects = (items: Entry[]) => items.map((i) => i.subject);
 
@@ -30,8 +30,13 @@ describe.each(engines())('schedule on %s', (engine) => {
     return { ...m, tz };
   }
 
-  const activity = (m: Manager, subject: string, a: Partial<ActivityRow> & { plannedDate: string }) =>
-    insertActivity(v, { ownerId: m.id, timeZone: m.tz, subject, ...a });
+  /** A call of the manager through the activities API (plannedTime: a promise in the manager's zone; doneAt: logged as done). */
+  async function activity(m: Manager, subject: string, a: ActivityFields): Promise<string> {
+    const { doneAt, ...rest } = a;
+    const res = await m.client.post('/activities', { type: 'call', subject, ...rest, ...(doneAt && { done: true, doneAt }) });
+    if (res.status !== 201) throw new Error(`activity: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  }
 
   async function today(c: TestClient, userId?: string) {
     const res = await c.get(`/schedule/today${userId ? `?userId=${userId}` : ''}`);
@@ -137,6 +142,37 @@ describe.each(engines())('schedule on %s', (engine) => {
       lastContactAt: null,
     });
     expect(t.day.items.find((i: Entry) => i.subject === 'early').deal).toMatchObject({ stageName: 'Lead', probability: 10 });
+  });
+
+  it('updates the list as items are completed with a next step or consciously none', async () => {
+    const m = await manager();
+    const company = await makeCompany(m.client, 'Done client');
+    const missed = await activity(m, 'missed 11:00', { plannedDate: '2026-03-11', plannedTime: '11:00', companyId: company });
+    const funnel = await activity(m, 'funnel', { plannedDate: '2026-03-11', companyId: company });
+    expect(subjects((await today(m.client)).day.items)).toEqual(['missed 11:00', 'funnel']);
+
+    const without = await m.client.post(`/activities/${missed}/complete`, { version: 1, callResult: 'answered' });
+    expect(without.status).toBe(422);
+    const done = await m.client.post(`/activities/${missed}/complete`, {
+      version: 1,
+      callResult: 'answered',
+      result: 'Asked for the price list',
+      nextStep: { type: 'call', plannedDate: '2026-03-11', plannedTime: '16:30', subject: 'call back 16:30' },
+    });
+    expect(done.status).toBe(200);
+    let t = await today(m.client);
+    expect(t.day.items.map((i: Entry) => [i.subject, i.rule, i.plannedTime])).toEqual([
+      ['call back 16:30', 'promise_upcoming_today', '16:30'],
+      ['funnel', 'funnel_new_prospect', null],
+    ]);
+    expect(t).toMatchObject({ doneToday: 1, day: { capacity: 24 } });
+    // The company's last contact is the call just completed.
+    expect(t.day.items[0].lastContactAt).toBe(new Date(NOW).toISOString());
+
+    expect((await m.client.post(`/activities/${funnel}/complete`, { nextStep: { none: true, reason: 'Not interested' } })).status).toBe(200);
+    t = await today(m.client);
+    expect(subjects(t.day.items)).toEqual(['call back 16:30']);
+    expect(t.doneToday).toBe(2);
   });
 
   it('follows the funnel order settings: customers before hot deals, a full custom order, the hot threshold', async () => {
@@ -328,12 +364,25 @@ describe.each(engines())('schedule on %s', (engine) => {
     expect(subjects((await today(a.client)).day.items)).toEqual(['a overdue', 'a f2']);
 
     const audit = await admin.get(`/audit?entity=activity&entityId=${missed}`);
-    expect(audit.body.items.map((r: { field: string; oldValue: string; newValue: string }) => [r.field, r.oldValue, r.newValue]).sort()).toEqual([
+    const updates = audit.body.items.filter((r: { action: string }) => r.action === 'update');
+    expect(updates.map((r: { field: string; oldValue: string; newValue: string }) => [r.field, r.oldValue, r.newValue]).sort()).toEqual([
       ['ownerId', a.id, b.id],
       ['plannedTime', '09:00', '17:00'],
     ]);
     const row = await v.ctx.database.db.selectFrom('activities').select(['owner_id', 'planned_date', 'planned_time', 'planned_key']).where('id', '=', missed).executeTakeFirstOrThrow();
     expect(row).toEqual({ owner_id: b.id, planned_date: '2026-03-11', planned_time: '17:00', planned_key: '2026-03-11 17:00' });
+    // The activity API reads the moved promise in its new owner's zone; its version conflict names the fields moved.
+    expect((await head.get(`/activities/${missed}`)).body).toMatchObject({ ownerId: b.id, plannedTime: '17:00', plannedAt: '2026-03-11T07:00:00.000Z', version: 2 });
+    const conflict = await head.patch(`/activities/${missed}`, { version: 1, subject: 'edited' });
+    expect(conflict.status).toBe(409);
+
+    // A promise still ahead has a reminder: it goes to the new owner.
+    const ahead = await activity(a, 'a tomorrow', { plannedDate: '2026-03-12', plannedTime: '10:00', companyId: ca });
+    const reminderOwner = () =>
+      v.ctx.database.db.selectFrom('reminders').select('user_id').where('entity_id', '=', ahead).where('fired_at', 'is', null).execute();
+    expect(await reminderOwner()).toEqual([{ user_id: a.id }]);
+    expect((await head.post('/schedule/redistribute', { fromUserId: a.id, toUserId: b.id, activities: [{ id: ahead, version: 1 }] })).status).toBe(200);
+    expect(await reminderOwner()).toEqual([{ user_id: b.id }]);
   });
 
   it('moves each activity once when two redistributions race', async () => {
