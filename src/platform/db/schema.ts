@@ -132,6 +132,8 @@ export interface CompanyTable {
   notes: string | null;
   /** JSON object of custom field values by key */
   custom: string;
+  /** the record's id in the system it was imported from (unique when set; optional so row types that predate it need not carry it) */
+  external_id?: string | null;
   search_text: string;
   version: number;
   created_by: string | null;
@@ -150,6 +152,8 @@ export interface ContactTable {
   notes: string | null;
   owner_id: string | null;
   custom: string;
+  /** the record's id in the system it was imported from (unique when set; optional so row types that predate it need not carry it) */
+  external_id?: string | null;
   search_text: string;
   version: number;
   created_by: string | null;
@@ -371,6 +375,8 @@ export interface DealTable {
   stage_entered_at: string;
   /** JSON { field: version at which it last changed } (for version-conflict answers) */
   field_versions: string;
+  /** the record's id in the system it was imported from (unique when set; optional so row types that predate it need not carry it) */
+  external_id?: string | null;
   search_text: string;
   version: number;
   created_by: string | null;
@@ -629,6 +635,91 @@ export interface CalendarFeedTable {
   created_at: string;
 }
 
+export interface ImportUploadTable {
+  id: string;
+  file_name: string;
+  /** <dataDir>/imports/<storage_key> */
+  storage_key: string;
+  size: number;
+  /** csv | xlsx */
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  /** JSON array of column headers */
+  headers: string;
+  /** JSON array of the first rows */
+  preview: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** An import job: batches commit together with `checkpoint` (the last data row done). */
+export interface ImportTable {
+  id: string;
+  upload_id: string;
+  entity: string;
+  file_name: string;
+  /** JSON [{ column, field }] */
+  mapping: string;
+  key: string | null;
+  mode: string;
+  dry_run: number;
+  /** queued | running | done | failed | cancelled | undoing | undone */
+  status: string;
+  rows_total: number | null;
+  rows_done: number;
+  rows_errors: number;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  checkpoint: number;
+  failure: string | null;
+  cancel_requested: number;
+  /** the app node running it */
+  node_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+}
+
+/** A record an import created or updated (undo deletes or restores it). */
+export interface ImportRowTable {
+  import_id: string;
+  entity: string;
+  entity_id: string;
+  /** created | updated */
+  action: string;
+  row: number;
+  /** JSON of the record before the update */
+  before: string | null;
+  after_version: number;
+}
+
+export interface ImportErrorTable {
+  import_id: string;
+  row: number;
+  seq: number;
+  column: string | null;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportTemplateTable {
+  id: string;
+  name: string;
+  entity: string;
+  /** JSON [{ column, field }] */
+  mapping: string;
+  key: string | null;
+  mode: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   roles: RoleTable;
@@ -673,5 +764,10 @@ export interface DB {
   user_work_settings: UserWorkSettingsTable;
   holidays: HolidayTable;
   calendar_feeds: CalendarFeedTable;
+  import_uploads: ImportUploadTable;
+  imports: ImportTable;
+  import_rows: ImportRowTable;
+  import_errors: ImportErrorTable;
+  import_templates: ImportTemplateTable;
   kysely_migration: { name: string; timestamp: Generated<string> };
 }

@@ -6,6 +6,7 @@ import * as companyIndexes from './20261123_0005_company_indexes.js';
 import * as products from './20261123_0010_products.js';
 import * as pipelinesDeals from './20261123_0020_pipelines_deals.js';
 import * as activities from './20261123_0030_activities.js';
+import * as imports from './20261123_0040_imports.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0010_products': products,
   '20261123_0020_pipelines_deals': pipelinesDeals,
   '20261123_0030_activities': activities,
+  '20261123_0040_imports': imports,
 };
