@@ -1,7 +1,7 @@
 import { ownerAllowed, ownerFilter, scopeOf, type Principal } from '../../platform/access/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
+import { decodeCursor, encodeCursor, type Cursor } from '../../platform/http/pagination.js';
 import { withContacts } from './activities.list.js';
 import * as repo from './activities.repository.js';
 import { timelineKinds, type TimelineItem, type TimelineKind, type TimelinePage, type TimelineQuery } from './activities.schema.js';
@@ -17,11 +17,15 @@ const keyOf = (kind: TimelineKind, id: string) => `${kind}:${id}`;
 
 function boundOf(cursor: string | undefined): tl.TimelineBound | null {
   if (!cursor) return null;
-  const c = decodeCursor(cursor);
-  const [kind, id] = c.id.split(':') as [TimelineKind, string | undefined];
-  if (typeof c.v !== 'string' || !id || !timelineKinds.includes(kind)) {
-    throw AppError.validation([{ field: 'before', code: 'validation.cursor_invalid', message: 'is not a cursor from this timeline' }]);
+  const invalid = AppError.validation([{ field: 'before', code: 'validation.cursor_invalid', message: 'is not a cursor from this timeline' }]);
+  let c: Cursor;
+  try {
+    c = decodeCursor(cursor);
+  } catch {
+    throw invalid;
   }
+  const [kind, id] = c.id.split(':') as [TimelineKind, string | undefined];
+  if (typeof c.v !== 'string' || !id || !timelineKinds.includes(kind)) throw invalid;
   return { at: c.v, kind, id };
 }
 
