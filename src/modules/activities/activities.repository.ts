@@ -95,3 +95,15 @@ export async function departmentUsers(db: Executor, departmentId: string): Promi
   const users = await db.selectFrom('users').select('id').where('department_id', 'in', [...subtreeIds(departments, departmentId)]).execute();
   return users.map((u) => u.id);
 }
+
+/** An activity's audit rows, newest first; `before` is the last id of the previous page. */
+export async function history(db: Executor, id: string, limit: number, before: string | null) {
+  let q = db
+    .selectFrom('audit_log as l')
+    .leftJoin('users as u', 'u.id', 'l.user_id')
+    .select(['l.id', 'l.at', 'l.user_id', 'u.name as user_name', 'l.action', 'l.field', 'l.old_value', 'l.new_value'])
+    .where('l.entity', '=', ENTITY)
+    .where('l.entity_id', '=', id);
+  if (before) q = q.where('l.id', '<', before);
+  return q.orderBy('l.id', 'desc').limit(limit).execute();
+}

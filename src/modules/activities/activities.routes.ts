@@ -7,6 +7,8 @@ import { listActivityPage } from './activities.list.js';
 import {
   activityComplete,
   activityCompleteResult,
+  activityHistoryPage,
+  activityHistoryQuery,
   activityInput,
   activityListQuery,
   activityPage,
@@ -103,6 +105,19 @@ export function registerActivityRoutes(api: App, ctx: AppContext): void {
       responses: { 200: json(activityCompleteResult), ...errorResponses },
     }),
     async (c) => c.json(await completeActivity(svc, principalOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  api.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/activities/{id}/history',
+      tags,
+      summary: 'Change history of an activity (field by field, newest first, keyset pages)',
+      permission: ['activity', 'read'],
+      request: { params: idParam, query: activityHistoryQuery },
+      responses: { 200: json(activityHistoryPage), ...errorResponses },
+    }),
+    async (c) => c.json(await svc.history(principalOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
   );
 
   api.openapi(

@@ -208,6 +208,25 @@ export type ActivityListQuery = z.output<typeof activityListQuery>;
 export const activityPage = z.object({ items: z.array(activitySchema), nextCursor: z.string().nullable() });
 export type ActivityPage = z.infer<typeof activityPage>;
 
+export const activityHistoryQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+  cursor: z.string().max(2000).optional(),
+});
+export type ActivityHistoryQuery = z.output<typeof activityHistoryQuery>;
+/** One audited change of an activity (create, update, complete, delete; old and new values as text). */
+export const activityHistoryEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+});
+export const activityHistoryPage = z.object({ items: z.array(activityHistoryEntry), nextCursor: z.string().nullable() });
+export type ActivityHistoryPage = z.infer<typeof activityHistoryPage>;
+
 /** Company timeline: activities, deal stage changes, documents and field changes, newest first. */
 export const timelineKinds = ['activity', 'stage_change', 'document', 'field_change'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -3,13 +3,14 @@ import { diff, writeAudit, type Actor } from '../../platform/audit/audit.js';
 import { nowIso, type Db, type Executor } from '../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { bumpFieldVersions, changedSince } from '../../shared/field-versions.js';
 import { utcToZoned } from '../../shared/zoned.js';
 import { planColumns, searchTextOf, snapshot, toActivity } from './activities.mapper.js';
 import { syncReminder } from './activities.reminders.js';
 import * as repo from './activities.repository.js';
 import { checkLinks, checkOwner, doneTime, typeIssues, zoneOf } from './activities.rules.js';
-import type { Activity, ActivityInput, ActivityType, ActivityUpdate, CallDirection } from './activities.schema.js';
+import type { Activity, ActivityHistoryPage, ActivityHistoryQuery, ActivityInput, ActivityType, ActivityUpdate, CallDirection } from './activities.schema.js';
 
 /** What a new activity is made of once its input has been checked. */
 export interface NewActivity {
@@ -198,6 +199,24 @@ export class ActivitiesService {
       await syncReminder(trx, after, id);
       return after;
     });
+  }
+
+  /** The activity's audited changes, newest first (keyset pages by audit id). */
+  async history(p: Principal, id: string, page: ActivityHistoryQuery): Promise<ActivityHistoryPage> {
+    await this.load(p, id, 'read');
+    const rows = await repo.history(this.db, id, page.limit + 1, page.cursor ? decodeCursor(page.cursor).id : null);
+    const items = rows.slice(0, page.limit).map((r) => ({
+      id: r.id,
+      at: r.at,
+      userId: r.user_id,
+      userName: r.user_name,
+      action: r.action,
+      field: r.field,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+    }));
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ v: null, id: last.id }) : null };
   }
 
   async remove(p: Principal, actor: Actor, id: string): Promise<void> {

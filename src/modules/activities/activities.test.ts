@@ -123,6 +123,10 @@ describe.each(engines())('activities on %s', (engine) => {
       ['plannedDate', '2030-01-10', '2030-02-01'],
       ['subject', null, 'Перезвонить'],
     ]);
+    const history = await admin.get(`/activities/${a.id}/history?limit=2`);
+    expect(history.body.items.map((r: { action: string; field: string }) => `${r.action} ${r.field}`)).toEqual(['update subject', 'update plannedDate']);
+    const older = await admin.get(`/activities/${a.id}/history?limit=2&cursor=${history.body.nextCursor}`);
+    expect(older.body).toMatchObject({ items: [{ action: 'create', field: null }], nextCursor: null });
     const retyped = await admin.patch(`/activities/${a.id}`, { version: 2, type: 'meeting', durationSec: 3600 });
     expect(retyped.body).toMatchObject({ type: 'meeting', direction: null, durationSec: 3600 });
     expect(fieldIssues(await admin.patch(`/activities/${a.id}`, { version: 3, plannedDate: null }))).toEqual(['plannedDate:activity.planned_date_required']);
