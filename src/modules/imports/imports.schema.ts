@@ -18,7 +18,7 @@ export const importStatuses = ['queued', 'running', 'done', 'failed', 'cancelled
 export type ImportStatus = (typeof importStatuses)[number];
 
 export const fileFormats = ['csv', 'xlsx'] as const;
-export const csvEncodings = ['utf-8', 'windows-1251'] as const;
+export const csvEncodings = ['utf-8', 'utf-16le', 'windows-1251'] as const;
 export const csvDelimiters = [',', ';', '\t', '|'] as const;
 
 const id = () => z.uuid({ message: 'must be a valid id' });

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { AppError } from '../../../platform/errors.js';
+import { CsvReader } from './csv.js';
+import { bomLength, detectDelimiter, detectEncoding, formatOf, type Delimiter, type Encoding } from './detect.js';
+import { xlsxRecords } from './xlsx.js';
+
+/** A record of the file: its row number as a spreadsheet shows it (the header is row 1) and its cells. */
+export interface SourceRecord {
+  row: number;
+  cells: string[];
+}
+
+export interface FileShape {
+  format: 'csv' | 'xlsx';
+  encoding: Encoding | null;
+  delimiter: Delimiter | null;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+async function head(file: string, bytes: number): Promise<Uint8Array> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Detects format, encoding and delimiter from the first 64 KiB; an empty file is a 422. */
+export async function detectShape(file: string, fileName: string): Promise<FileShape> {
+  const sample = await head(file, SAMPLE_BYTES);
+  if (sample.length === 0) throw new AppError('import.file_empty', 422, 'The file is empty');
+  const format = formatOf(sample, fileName);
+  if (format === 'xlsx') return { format, encoding: null, delimiter: null };
+  const encoding = detectEncoding(sample);
+  const text = new TextDecoder(encoding).decode(sample.subarray(bomLength(sample, encoding)));
+  if (!text.trim()) throw new AppError('import.file_empty', 422, 'The file is empty');
+  return { format, encoding, delimiter: detectDelimiter(text) };
+}
+
+async function* csvRecords(file: string, encoding: Encoding, delimiter: Delimiter): AsyncGenerator<SourceRecord> {
+  const decoder = new TextDecoder(encoding);
+  const reader = new CsvReader(delimiter);
+  let first = true;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    let bytes = chunk as Buffer;
+    if (first) {
+      bytes = bytes.subarray(bomLength(bytes, encoding));
+      first = false;
+    }
+    reader.push(decoder.decode(bytes, { stream: true }));
+    yield* reader.records(false);
+  }
+  reader.push(decoder.decode());
+  yield* reader.records(true);
+}
+
+/** Every record of the file (the header first), empty rows left out; XLSX: the first worksheet. */
+export async function* readRecords(file: string, shape: FileShape): AsyncGenerator<SourceRecord & { sheet?: string }> {
+  const all = shape.format === 'xlsx' ? xlsxRecords(file) : csvRecords(file, shape.encoding!, shape.delimiter!);
+  for await (const r of all) {
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    yield r;
+  }
+}
+
+/** Header names made unique and never empty: "Phone", "Phone (2)"; an empty header is "Column N". */
+export function uniqueHeaders(cells: string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((c, i) => {
+    const base = c.replace(/^\uFEFF/, '').trim() || `Column ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+export interface Preview {
+  sheet: string | null;
+  headers: string[];
+  rows: string[][];
+}
+
+/** The header and the first `limit` data rows; a file without a header row is a 422. */
+export async function previewOf(file: string, shape: FileShape, limit = 20): Promise<Preview> {
+  let headers: string[] | null = null;
+  let sheet: string | null = null;
+  const rows: string[][] = [];
+  for await (const r of readRecords(file, shape)) {
+    if (!headers) {
+      headers = uniqueHeaders(r.cells);
+      sheet = r.sheet ?? null;
+    }
+    else rows.push(r.cells);
+    if (rows.length >= limit) break;
+  }
+  if (!headers) throw new AppError('import.file_empty', 422, 'The file has no rows');
+  return { sheet, headers, rows: rows.map((r) => headers.map((_, i) => (r[i] ?? '').trim())) };
+}
