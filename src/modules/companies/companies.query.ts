@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import { dialectOf } from '../../platform/db/dialect.js';
+import { dialectOf, searchSortKey } from '../../platform/db/dialect.js';
 import type { Cursor } from '../../platform/http/pagination.js';
 import type { CustomField } from '../customfields/index.js';
 import type { CompanySort, CompanyStatus } from './companies.schema.js';
@@ -51,7 +51,7 @@ export function sortOf(sort: CompanySort) {
 export function textMatch(db: Executor, tokens: string[], any = false): Expression<SqlBool> {
   if (dialectOf(db) === 'postgres') {
     const query = tokens.map((t) => `'${t.replace(/'/g, "''")}'${t.length > 1 ? ':*' : ''}`).join(any ? ' | ' : ' & ');
-    return sql<SqlBool>`to_tsvector('simple', companies.search_text) @@ to_tsquery('simple', ${query})`;
+    return sql<SqlBool>`companies.search_tsv @@ to_tsquery('simple', ${query})`;
   }
   const query = tokens.map((t) => `"${t.replace(/"/g, '""')}"${t.length > 1 ? '*' : ''}`).join(any ? ' OR ' : ' ');
   return sql<SqlBool>`companies.rowid IN (SELECT rowid FROM companies_fts WHERE companies_fts MATCH ${query})`;
@@ -97,7 +97,11 @@ export async function listCompanies(db: Executor, spec: ListSpec): Promise<{ row
     q = q.where((eb) => eb(eb.refTuple(column, 'companies.id'), desc ? '<' : '>', eb.tuple(String(v), id)));
   }
   const dir = desc ? 'desc' : 'asc';
-  const rows = await q.orderBy(column, dir).orderBy('companies.id', dir).limit(spec.limit + 1).execute();
+  const rows = await q
+    .orderBy(searchSortKey(db, column, spec.tokens.length > 0), dir)
+    .orderBy('companies.id', dir)
+    .limit(spec.limit + 1)
+    .execute();
   const more = rows.length > spec.limit;
   const page = more ? rows.slice(0, spec.limit) : rows;
   const last = page[page.length - 1];

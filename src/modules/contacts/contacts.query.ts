@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import { dialectOf } from '../../platform/db/dialect.js';
+import { dialectOf, searchSortKey } from '../../platform/db/dialect.js';
 import type { Cursor } from '../../platform/http/pagination.js';
 import type { ContactSort } from './contacts.schema.js';
 import { ENTITY, selectContacts, type ContactRow } from './contacts.repository.js';
@@ -36,7 +36,7 @@ export function sortOf(sort: ContactSort) {
 function textMatch(db: Executor, tokens: string[]) {
   if (dialectOf(db) === 'postgres') {
     const query = tokens.map((t) => `'${t.replace(/'/g, "''")}':*`).join(' & ');
-    return sql<boolean>`to_tsvector('simple', contacts.search_text) @@ to_tsquery('simple', ${query})`;
+    return sql<boolean>`contacts.search_tsv @@ to_tsquery('simple', ${query})`;
   }
   const query = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
   return sql<boolean>`contacts.rowid in (select rowid from contacts_fts where contacts_fts match ${query})`;
@@ -71,7 +71,11 @@ export async function listContacts(db: Executor, spec: ListSpec): Promise<{ rows
     );
   }
   const dir = desc ? 'desc' : 'asc';
-  const rows = await q.orderBy(column, dir).orderBy('contacts.id', dir).limit(spec.limit + 1).execute();
+  const rows = await q
+    .orderBy(searchSortKey(db, column, spec.tokens.length > 0), dir)
+    .orderBy('contacts.id', dir)
+    .limit(spec.limit + 1)
+    .execute();
   const more = rows.length > spec.limit;
   const page = more ? rows.slice(0, spec.limit) : rows;
   const last = page[page.length - 1];

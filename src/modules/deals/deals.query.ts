@@ -35,8 +35,8 @@ export const ownersOnly = (s: DealSpec) =>
 function textMatch(db: Executor, tokens: string[]): RawBuilder<SqlBool> {
   if (dialectOf(db) === 'postgres') {
     const query = tokens.map((t) => `'${t.replace(/'/g, "''")}'${t.length > 1 ? ':*' : ''}`).join(' & ');
-    return sql<SqlBool>`(to_tsvector('simple', d.search_text) @@ to_tsquery('simple', ${query})
-      OR d.company_id IN (SELECT c.id FROM companies c WHERE to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${query})))`;
+    return sql<SqlBool>`(d.search_tsv @@ to_tsquery('simple', ${query})
+      OR d.company_id IN (SELECT c.id FROM companies c WHERE c.search_tsv @@ to_tsquery('simple', ${query})))`;
   }
   const query = tokens.map((t) => `"${t.replace(/"/g, '""')}"${t.length > 1 ? '*' : ''}`).join(' ');
   return sql<SqlBool>`(d.rowid IN (SELECT rowid FROM deals_fts WHERE deals_fts MATCH ${query})

@@ -7,6 +7,8 @@ import * as products from './20261123_0010_products.js';
 import * as pipelinesDeals from './20261123_0020_pipelines_deals.js';
 import * as activities from './20261123_0030_activities.js';
 import * as imports from './20261123_0040_imports.js';
+import * as searchVectors from './20261123_0050_search_vectors.js';
+import * as scheduleIndexes from './20261123_0056_schedule_indexes.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '20261123_0020_pipelines_deals': pipelinesDeals,
   '20261123_0030_activities': activities,
   '20261123_0040_imports': imports,
+  '20261123_0050_search_vectors': searchVectors,
+  '20261123_0056_schedule_indexes': scheduleIndexes,
 };
