@@ -21,6 +21,7 @@ import { registerProductsRoutes } from './modules/products/index.js';
 import { ensureDefaultPipelines, registerPipelineRoutes } from './modules/pipelines/index.js';
 import { registerDealRoutes } from './modules/deals/index.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
+import { registerTaskRoutes } from './modules/tasks/index.js';
 import { registerWorktimeRoutes } from './modules/worktime/index.js';
 import { registerScheduleRoutes } from './modules/schedule/index.js';
 
@@ -41,6 +42,7 @@ const modules: RegisterRoutes[] = [
   registerPipelineRoutes,
   registerDealRoutes,
   registerActivityRoutes,
+  registerTaskRoutes,
   registerWorktimeRoutes,
   registerScheduleRoutes,
 ];

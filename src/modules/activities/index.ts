@@ -15,3 +15,5 @@ export function registerActivityRoutes(api: App, ctx: AppContext): void {
 }
 
 export type { Activity, ActivityType } from './activities.schema.js';
+export { departmentUsers, findUser } from './activities.repository.js';
+export { zoneOf } from './activities.rules.js';

@@ -102,6 +102,8 @@ export type Task = z.infer<typeof taskSchema>;
 export const taskListQuery = z.strictObject({
   view: z.enum(taskViews).default('all'),
   assigneeId: id().optional(),
+  /** Tasks of the members of the department and its sub-departments. */
+  departmentId: id().optional(),
   status: z.enum(taskStatuses).optional(),
   priority: z.enum(taskPriorities).optional(),
   companyId: id().optional(),
