@@ -99,6 +99,7 @@ describe.each(engines())('activity access and lists on %s', (engine) => {
     const q = (query: string) => listed(admin, `&companyId=${companyId}${query}`);
     expect(await q('')).toHaveLength(5);
     expect(await q('&overdue=true')).toEqual(['missed promise', 'yesterday']);
+    expect(await q('&overdue=false')).toEqual(['future promise', 'logged', 'today untimed']);
     expect(await q('&promises=true')).toEqual(['future promise', 'missed promise']);
     expect(await q('&promises=false&status=open')).toEqual(['today untimed', 'yesterday']);
     expect(await q('&type=meeting,email')).toEqual(['future promise', 'today untimed']);

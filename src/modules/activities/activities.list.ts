@@ -40,7 +40,7 @@ export async function listActivityPage(db: Executor, p: Principal, q: ActivityLi
     from: q.from,
     to: q.to,
     promises: q.promises,
-    overdue: q.overdue ? { nowUtc: now.toISOString(), today: todayIn(await zoneOf(db, p.id), now) } : undefined,
+    overdue: q.overdue === undefined ? undefined : { late: q.overdue, nowUtc: now.toISOString(), today: todayIn(await zoneOf(db, p.id), now) },
   };
   const { rows, next } = await listActivities(db, spec, q.sort, q.cursor ? decodeCursor(q.cursor) : null, q.limit);
   return { items: await withContacts(db, rows), nextCursor: next ? encodeCursor(next) : null };

@@ -17,8 +17,8 @@ export interface ActivitySpec {
   from?: string;
   to?: string;
   promises?: boolean;
-  /** Late open activities: promises before this UTC moment, untimed ones planned before this local date. */
-  overdue?: { nowUtc: string; today: string };
+  /** Late (or, with late false, not late) open activities: promises before this UTC moment, untimed ones planned before this local date. */
+  overdue?: { late: boolean; nowUtc: string; today: string };
 }
 
 export function conditions(s: ActivitySpec): RawBuilder<SqlBool>[] {
@@ -33,7 +33,9 @@ export function conditions(s: ActivitySpec): RawBuilder<SqlBool>[] {
   if (s.to) out.push(sql<SqlBool>`a.planned_date <= ${s.to}`);
   if (s.promises !== undefined) out.push(s.promises ? sql<SqlBool>`a.planned_time IS NOT NULL` : sql<SqlBool>`a.planned_time IS NULL`);
   if (s.overdue) {
-    out.push(sql<SqlBool>`a.status = 'open' AND (a.planned_at < ${s.overdue.nowUtc} OR (a.planned_at IS NULL AND a.planned_date < ${s.overdue.today}))`);
+    // Every term is non-null, so NOT late is exactly the complement.
+    const late = sql<SqlBool>`(a.status = 'open' AND ((a.planned_at IS NOT NULL AND a.planned_at < ${s.overdue.nowUtc}) OR (a.planned_at IS NULL AND a.planned_date < ${s.overdue.today})))`;
+    out.push(s.overdue.late ? late : sql<SqlBool>`NOT ${late}`);
   }
   return out;
 }

@@ -196,8 +196,8 @@ export const activityListQuery = z.strictObject({
   /** Only promises (an exact time set). */
   promises: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
   /**
-   * Only open activities that are late: a promise whose time has passed, or an untimed one planned for a day
-   * before today (today in the signed-in user's time zone).
+   * true: only open activities that are late - a promise whose time has passed, or an untimed one planned for
+   * a day before today (today in the signed-in user's time zone); false: all others.
    */
   overdue: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
   sort: z.enum(activitySorts).default('planned'),
