@@ -20,6 +20,7 @@ import { registerViewRoutes } from './modules/views/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
 import { ensureDefaultPipelines, registerPipelineRoutes } from './modules/pipelines/index.js';
 import { registerDealRoutes } from './modules/deals/index.js';
+import { registerReminderRoutes, remindersRuntime } from './modules/reminders/index.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
 import { registerTaskRoutes } from './modules/tasks/index.js';
 import { registerWorktimeRoutes } from './modules/worktime/index.js';
@@ -41,6 +42,7 @@ const modules: RegisterRoutes[] = [
   registerProductsRoutes,
   registerPipelineRoutes,
   registerDealRoutes,
+  registerReminderRoutes,
   registerActivityRoutes,
   registerTaskRoutes,
   registerWorktimeRoutes,
@@ -52,6 +54,9 @@ export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export interface Voronka {
   app: App;
   ctx: AppContext;
+  /** Starts the background jobs of this node (reminders); the server calls it once it listens. */
+  startJobs(): void;
+  /** Stops the jobs, ends live streams and closes the database. */
   close(): Promise<void>;
 }
 
@@ -69,5 +74,14 @@ export async function createVoronka(config: Config, opts: { logger?: Logger; dat
   }
   const ctx: AppContext = { config, database, logger, principals: new PrincipalLoader(database.db) };
   const app = createHttpApp(ctx, modules, webRoot);
-  return { app, ctx, close: () => database.close() };
+  const reminders = remindersRuntime(ctx);
+  return {
+    app,
+    ctx,
+    startJobs: () => reminders.start(),
+    close: async () => {
+      await reminders.stop();
+      await database.close();
+    },
+  };
 }

@@ -1,0 +1,35 @@
+/** Strings of the notification bell (namespace `notifications`). */
+export const notificationsNs = {
+  en: {
+    bell: 'Notifications',
+    bellUnread_one: 'Notifications: {{count}} unread',
+    bellUnread_other: 'Notifications: {{count}} unread',
+    title: 'Notifications',
+    markAll: 'Mark all read',
+    markRead: 'Mark read',
+    empty: 'No notifications yet',
+    kinds: { 'reminder.activity': 'Reminder', 'reminder.task': 'Task reminder', 'task.assigned': 'New task' },
+  },
+  ru: {
+    bell: 'Уведомления',
+    bellUnread_one: 'Уведомления: {{count}} непрочитанное',
+    bellUnread_few: 'Уведомления: {{count}} непрочитанных',
+    bellUnread_many: 'Уведомления: {{count}} непрочитанных',
+    bellUnread_other: 'Уведомления: {{count}} непрочитанных',
+    title: 'Уведомления',
+    markAll: 'Прочитать все',
+    markRead: 'Отметить прочитанным',
+    empty: 'Уведомлений пока нет',
+    kinds: { 'reminder.activity': 'Напоминание', 'reminder.task': 'Напоминание о задаче', 'task.assigned': 'Новая задача' },
+  },
+  bg: {
+    bell: 'Известия',
+    bellUnread_one: 'Известия: {{count}} непрочетено',
+    bellUnread_other: 'Известия: {{count}} непрочетени',
+    title: 'Известия',
+    markAll: 'Маркирай всички като прочетени',
+    markRead: 'Маркирай като прочетено',
+    empty: 'Все още няма известия',
+    kinds: { 'reminder.activity': 'Напомняне', 'reminder.task': 'Напомняне за задача', 'task.assigned': 'Нова задача' },
+  },
+};
