@@ -42,10 +42,13 @@ const progress = (what: string, total: number) => {
 };
 
 async function seed(url: string, marker: string): Promise<{ seconds: number } | null> {
-  if (fs.existsSync(marker)) return null;
   const database = openDatabase(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }).database);
   const db = database.db;
   await migrateToLatest(database);
+  if (fs.existsSync(marker)) {
+    await database.close();
+    return null;
+  }
   await ensureSystemRoles(db);
   await ensureDefaultPipelines(db, 'RU');
   await ensureAdmin(db, ADMIN.email, ADMIN.password);

@@ -36,7 +36,9 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`the server exited with code ${proc.exitCode} before answering`);
+    if (i === 600) throw new Error('the server did not answer within 2 minutes');
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {

@@ -29,12 +29,15 @@ const targetOf = (name: string) => (name.includes('(info)') ? undefined : Object
 
 const directoryTables = ['companies', 'contacts', 'company_contacts', 'phones', 'emails', 'tags'];
 
-/** Seeds once per data dir: a marker file records a finished seed, so a half-seeded database is redone. */
+/** Migrates, then seeds once per data dir: a marker file records a finished seed, so a half-seeded database is redone. */
 async function seed(url: string, marker: string): Promise<{ seconds: number } | null> {
-  if (fs.existsSync(marker)) return null;
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
   const database = openDatabase(config.database);
   await migrateToLatest(database);
+  if (fs.existsSync(marker)) {
+    await database.close();
+    return null;
+  }
   await ensureSystemRoles(database.db);
   await ensureAdmin(database.db, ADMIN.email, ADMIN.password);
   const team = await ensureDemoTeam(database.db);
