@@ -21,6 +21,7 @@ import { registerProductsRoutes } from './modules/products/index.js';
 import { ensureDefaultPipelines, registerPipelineRoutes } from './modules/pipelines/index.js';
 import { registerDealRoutes } from './modules/deals/index.js';
 import { registerReminderRoutes, remindersRuntime } from './modules/reminders/index.js';
+import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
 import { registerTaskRoutes } from './modules/tasks/index.js';
 import { registerWorktimeRoutes } from './modules/worktime/index.js';
@@ -43,6 +44,7 @@ const modules: RegisterRoutes[] = [
   registerPipelineRoutes,
   registerDealRoutes,
   registerReminderRoutes,
+  registerCalendarRoutes,
   registerActivityRoutes,
   registerTaskRoutes,
   registerWorktimeRoutes,

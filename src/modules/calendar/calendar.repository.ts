@@ -1,0 +1,106 @@
+import type { Executor } from '../../platform/db/database.js';
+
+/** SQL of calendars (activities and tasks of some users over a date range) and of feed tokens. */
+
+export interface KeyRange {
+  /** Plan keys ('YYYY-MM-DD[ HH:MM]' in the owner's zone) at or above `lo` and below `hi`. */
+  lo: string;
+  hi: string;
+}
+
+/** Activities of the owners planned within the key range (open and done), in plan order. */
+export async function activitiesIn(db: Executor, ownerIds: string[], r: KeyRange, limit: number) {
+  if (!ownerIds.length) return [];
+  return db
+    .selectFrom('activities as a')
+    .leftJoin('companies as c', 'c.id', 'a.company_id')
+    .select([
+      'a.id',
+      'a.type',
+      'a.status',
+      'a.owner_id as user_id',
+      'a.company_id',
+      'c.name as company_name',
+      'a.deal_id',
+      'a.planned_date as date',
+      'a.planned_at as at',
+      'a.duration_sec',
+      'a.subject',
+      'a.notes',
+      'a.version',
+    ])
+    .where('a.owner_id', 'in', ownerIds)
+    .where('a.planned_key', '>=', r.lo)
+    .where('a.planned_key', '<', r.hi)
+    .orderBy('a.planned_key')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+}
+export type ActivityRow = Awaited<ReturnType<typeof activitiesIn>>[number];
+
+/** Tasks of the assignees due within the key range (open and done), in due order. */
+export async function tasksIn(db: Executor, assigneeIds: string[], r: KeyRange, limit: number) {
+  if (!assigneeIds.length) return [];
+  return db
+    .selectFrom('tasks as t')
+    .leftJoin('companies as c', 'c.id', 't.company_id')
+    .select([
+      't.id',
+      't.title',
+      't.description',
+      't.status',
+      't.assignee_id as user_id',
+      't.company_id',
+      'c.name as company_name',
+      't.deal_id',
+      't.due_date as date',
+      't.due_at as at',
+      't.priority',
+      't.version',
+    ])
+    .where('t.assignee_id', 'in', assigneeIds)
+    // Both statuses named: the (assignee, status, due_key) index then serves the due range.
+    .where('t.status', 'in', ['open', 'done'])
+    .where('t.due_key', '>=', r.lo)
+    .where('t.due_key', '<', r.hi)
+    .orderBy('t.due_key')
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
+}
+export type TaskRow = Awaited<ReturnType<typeof tasksIn>>[number];
+
+export async function userNames(db: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).orderBy('name').orderBy('id').execute();
+}
+
+export async function departmentExists(db: Executor, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function findFeed(db: Executor, userId: string) {
+  return db.selectFrom('calendar_feeds').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** The active user a feed token (hash) belongs to. */
+export async function feedOwner(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('calendar_feeds as f')
+    .innerJoin('users as u', 'u.id', 'f.user_id')
+    .select(['u.id', 'u.name', 'u.locale', 'u.time_zone'])
+    .where('f.token_hash', '=', tokenHash)
+    .where('u.is_active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function replaceFeed(db: Executor, userId: string, tokenHash: string, now: string): Promise<void> {
+  await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
+  await db.insertInto('calendar_feeds').values({ user_id: userId, token_hash: tokenHash, created_at: now }).execute();
+}
+
+export async function deleteFeed(db: Executor, userId: string): Promise<boolean> {
+  const r = await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
