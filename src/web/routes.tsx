@@ -3,6 +3,7 @@ import { companyNav, companyRoutes } from '../modules/companies/ui/routes.js';
 import { contactNav, contactRoutes } from '../modules/contacts/ui/routes.js';
 import { dealNav, dealRoutes } from '../modules/deals/ui/routes.js';
 import { productNav, productRoutes } from '../modules/products/ui/routes.js';
+import { activityNav, activityRoutes } from '../modules/activities/ui/routes.js';
 import { AdminPage, isAdministrator } from './AdminPage.js';
 
 export interface AppRoute {
@@ -22,6 +23,6 @@ export interface NavItem {
 }
 
 /** Pages of every feature. Each module's ui/ folder contributes its routes and nav items here. */
-export const routes: AppRoute[] = [...companyRoutes, ...contactRoutes, ...dealRoutes, ...productRoutes, { path: 'admin/*', element: <AdminPage /> }];
+export const routes: AppRoute[] = [...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...productRoutes, { path: 'admin/*', element: <AdminPage /> }];
 
-export const navItems: NavItem[] = [companyNav, contactNav, dealNav, productNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];
+export const navItems: NavItem[] = [companyNav, contactNav, dealNav, activityNav, productNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];

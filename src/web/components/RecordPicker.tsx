@@ -14,17 +14,19 @@ interface Props<T extends { id: string }> extends Omit<SelectProps, 'data' | 'va
   onPick(item: T | null): void;
   /** preselected record */
   initial?: T | null;
+  /** extra filters of the list endpoint, e.g. { companyId } */
+  query?: Record<string, string | undefined>;
 }
 
 /** Searchable select over a list endpoint: the server does the matching (names, ids, phones). */
-export function RecordPicker<T extends { id: string }>({ path, describe, exclude = [], onPick, initial = null, ...props }: Props<T>) {
+export function RecordPicker<T extends { id: string }>({ path, describe, exclude = [], onPick, initial = null, query, ...props }: Props<T>) {
   const { t } = useTranslation('ui');
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<T | null>(initial);
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
-    queryKey: [path, 'picker', q],
-    queryFn: () => get<{ items: T[] }>(path, { q: q || undefined, limit: 20 }),
+    queryKey: [path, 'picker', q, query],
+    queryFn: () => get<{ items: T[] }>(path, { ...query, q: q || undefined, limit: 20 }),
     placeholderData: (prev) => prev,
   });
   const results = (found.data?.items ?? []).filter((i) => !exclude.includes(i.id) && i.id !== picked?.id);

@@ -10,6 +10,7 @@ import { pipelines } from '../../modules/pipelines/ui/i18n.js';
 import { roles } from '../../modules/roles/ui/i18n.js';
 import { admin } from '../../modules/users/ui/i18n.js';
 import { products } from '../../modules/products/ui/i18n.js';
+import { activities } from '../../modules/activities/ui/i18n.js';
 
 /**
  * Translation namespaces: `common` for the shell, one per feature (`src/modules/<f>/ui/i18n.ts`).
@@ -28,4 +29,5 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   pipelines,
   deals,
   products,
+  activities,
 };

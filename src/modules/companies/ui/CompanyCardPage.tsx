@@ -18,6 +18,8 @@ import { useFormat } from '../../../web/components/format.js';
 import { HistoryTimeline } from '../../../web/components/HistoryTimeline.js';
 import { PageLoader } from '../../../web/components/ListControls.js';
 import { MergeModal } from '../../../web/components/MergeModal.js';
+import { CompanyTimeline } from '../../activities/ui/CompanyTimeline.js';
+import { RecordActivities } from '../../activities/ui/RecordActivities.js';
 import { CompanyDeals, CompanyProducts } from '../../deals/ui/CompanyDeals.js';
 import type { Company, CompanyDetail } from '../companies.schema.js';
 import { CompanyContacts } from './CompanyContacts.js';
@@ -129,6 +131,7 @@ export function CompanyCardPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
             <CompanyRequisites company={c} />
+            {can('activity', 'read') && <RecordActivities filter={{ companyId: c.id }} prefill={{ company: { id: c.id, name: c.name } }} showDone={false} />}
             {can('deal', 'read') && <CompanyDeals companyId={c.id} />}
             {can('deal', 'read') && <CompanyProducts companyId={c.id} />}
             <Section title={t('card.reach')}>
@@ -152,6 +155,7 @@ export function CompanyCardPage() {
               </FieldRow>
               <FieldRow label={t('fields.notes')}>{c.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Text>}</FieldRow>
             </Section>
+            <CompanyTimeline companyId={c.id} formats={historyFormats} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -18,6 +18,7 @@ import { useFormat } from '../../../web/components/format.js';
 import { HistoryTimeline } from '../../../web/components/HistoryTimeline.js';
 import { PageLoader } from '../../../web/components/ListControls.js';
 import { MergeModal } from '../../../web/components/MergeModal.js';
+import { RecordActivities } from '../../activities/ui/RecordActivities.js';
 import type { Contact } from '../contacts.schema.js';
 import { ContactCompanies } from './ContactCompanies.js';
 
@@ -137,7 +138,15 @@ export function ContactCardPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <AttachmentsPanel entity="contact" entityId={c.id} canEdit={can('contact', 'update')} />
+          <Stack>
+            {can('activity', 'read') && (
+              <RecordActivities
+                filter={{ contactId: c.id }}
+                prefill={{ contacts: [{ id: c.id, fullName: c.fullName }], company: c.companies[0] ? { id: c.companies[0].id, name: c.companies[0].name } : null }}
+              />
+            )}
+            <AttachmentsPanel entity="contact" entityId={c.id} canEdit={can('contact', 'update')} />
+          </Stack>
         </Grid.Col>
         {/* after the side column, so a narrow screen shows contacts and files before the history */}
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -14,6 +14,7 @@ import { ErrorState } from '../../../web/components/ErrorState.js';
 import { useFormat } from '../../../web/components/format.js';
 import { HistoryTimeline } from '../../../web/components/HistoryTimeline.js';
 import { PageLoader } from '../../../web/components/ListControls.js';
+import { RecordActivities } from '../../activities/ui/RecordActivities.js';
 import type { Stage } from '../../pipelines/pipelines.schema.js';
 import type { DealDetail } from '../deals.schema.js';
 import { DealDocuments } from './DealDocuments.js';
@@ -177,7 +178,19 @@ export function DealCardPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <DealStageHistory dealId={d.id} version={d.version} />
+          <Stack>
+            {can('activity', 'read') && (
+              <RecordActivities
+                filter={{ dealId: d.id }}
+                prefill={{
+                  deal: { id: d.id, title: d.title, companyId: d.companyId, companyName: d.companyName },
+                  company: d.companyId ? { id: d.companyId, name: d.companyName ?? '' } : null,
+                  contacts: d.contacts,
+                }}
+              />
+            )}
+            <DealStageHistory dealId={d.id} version={d.version} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <HistoryTimeline path={dealPaths.history(d.id)} ns="deals" entityKey={['deals', d.id]} formats={historyFormats} />
