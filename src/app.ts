@@ -26,6 +26,7 @@ import { registerActivityRoutes } from './modules/activities/index.js';
 import { registerTaskRoutes } from './modules/tasks/index.js';
 import { registerWorktimeRoutes } from './modules/worktime/index.js';
 import { registerScheduleRoutes } from './modules/schedule/index.js';
+import { importsRuntime, registerImportRoutes } from './modules/imports/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -49,6 +50,7 @@ const modules: RegisterRoutes[] = [
   registerTaskRoutes,
   registerWorktimeRoutes,
   registerScheduleRoutes,
+  registerImportRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -56,7 +58,7 @@ export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export interface Voronka {
   app: App;
   ctx: AppContext;
-  /** Starts the background jobs of this node (reminders); the server calls it once it listens. */
+  /** Starts the background jobs of this node (reminders, resuming imports); the server calls it once it listens. */
   startJobs(): void;
   /** Stops the jobs, ends live streams and closes the database. */
   close(): Promise<void>;
@@ -77,11 +79,16 @@ export async function createVoronka(config: Config, opts: { logger?: Logger; dat
   const ctx: AppContext = { config, database, logger, principals: new PrincipalLoader(database.db) };
   const app = createHttpApp(ctx, modules, webRoot);
   const reminders = remindersRuntime(ctx);
+  const imports = importsRuntime(ctx);
   return {
     app,
     ctx,
-    startJobs: () => reminders.start(),
+    startJobs: () => {
+      reminders.start();
+      imports.start();
+    },
     close: async () => {
+      await imports.stop();
       await reminders.stop();
       await database.close();
     },

@@ -17,6 +17,7 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  IMPORT_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -41,6 +42,8 @@ export interface Config {
   sessionTtlHours: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** Import files sent as the raw request body (streamed to disk); multipart ones stay under uploadLimitBytes. */
+  importLimitBytes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   cookieSecure: 'auto' | 'true' | 'false';
@@ -81,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: c.SESSION_TTL_HOURS,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     uploadLimitBytes: c.UPLOAD_LIMIT_BYTES,
+    importLimitBytes: c.IMPORT_LIMIT_BYTES,
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
     cookieSecure: c.COOKIE_SECURE,

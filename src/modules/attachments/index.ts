@@ -1,4 +1,4 @@
 export { registerAttachmentRoutes } from './attachments.routes.js';
 export { detachAttachments, moveAttachments } from './attachments.repository.js';
-export { removeStoredFiles } from './attachments.storage.js';
+export { contentDisposition, removeStoredFiles } from './attachments.storage.js';
 export type { Attachment, AttachmentEntity } from './attachments.schema.js';

@@ -3,3 +3,8 @@ export { registerCompanyReference } from './companies.service.js';
 export type { Company, CompanyDetail, CompanyStatus } from './companies.schema.js';
 export { rowValues as companyRowValues } from './companies.mapper.js';
 export { markCompanyCurrent } from './companies.status.js';
+export { snapshot as companySnapshot, toCompany, type Snapshot as CompanySnapshot } from './companies.mapper.js';
+export { normalizePhones as normalizeCompanyPhones, crossFieldIssues as companyCrossFieldIssues } from './companies.rules.js';
+export { companyInput } from './companies.schema.js';
+export { companyReferences } from './companies.service.js';
+export { readCompanies } from './companies.read.js';

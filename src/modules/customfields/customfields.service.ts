@@ -114,10 +114,9 @@ function checkValue(f: CustomField, v: unknown): { value: unknown } | { issue: O
 
 /**
  * Checks custom values of a record against the entity's definitions: types, options, required fields;
- * unknown keys are rejected. Empty values are dropped. Throws a 422 naming `custom.<key>`.
+ * unknown keys are issues. Empty values are dropped. Issues name `custom.<key>`.
  */
-export async function validateCustomValues(db: Db, entity: CustomFieldEntity, values: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const fields = await listCustomFields(db, entity);
+export function checkCustomValues(fields: CustomField[], values: Record<string, unknown>): { clean: Record<string, unknown>; issues: FieldIssue[] } {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const issues: FieldIssue[] = [];
   const clean: Record<string, unknown> = {};
@@ -137,6 +136,12 @@ export async function validateCustomValues(db: Db, entity: CustomFieldEntity, va
       issues.push({ field: `custom.${f.key}`, code: 'custom_field.required', message: 'is required' });
     }
   }
+  return { clean, issues };
+}
+
+/** checkCustomValues against the stored definitions; throws a 422 naming `custom.<key>`. */
+export async function validateCustomValues(db: Db, entity: CustomFieldEntity, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { clean, issues } = checkCustomValues(await listCustomFields(db, entity), values);
   if (issues.length) throw AppError.validation(issues);
   return clean;
 }

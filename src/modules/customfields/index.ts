@@ -1,3 +1,3 @@
 export { registerCustomFieldRoutes } from './customfields.routes.js';
-export { listCustomFields, validateCustomValues, parseCustomFilterValue } from './customfields.service.js';
+export { listCustomFields, validateCustomValues, checkCustomValues, parseCustomFilterValue } from './customfields.service.js';
 export type { CustomField, CustomFieldEntity, CustomFieldType } from './customfields.schema.js';

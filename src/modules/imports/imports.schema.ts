@@ -103,7 +103,11 @@ export const importJobSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
-  /** Last data row (1 = the first row after the header) whose batch is committed */
+  /** Undo: records deleted or restored */
+  reverted: z.number().int(),
+  /** Undo: records kept because they changed after the import or other records use them */
+  kept: z.number().int(),
+  /** The last row (numbered as a spreadsheet shows them: the header is row 1) whose batch is committed */
   checkpoint: z.number().int(),
   /** Why the job failed, when it did */
   failure: z.string().nullable(),
@@ -124,7 +128,7 @@ export const importListQuery = z.object({
   cursor: z.string().max(2000).optional(),
 });
 
-/** A row that was skipped: its number in the file (1 = first data row), the column and why. */
+/** A row that was skipped: its number as a spreadsheet shows it (the header is row 1), the column and why. */
 export const rowErrorSchema = z.object({
   row: z.number().int(),
   column: z.string().nullable(),

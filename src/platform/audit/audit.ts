@@ -26,20 +26,9 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
     .map((k) => ({ field: k, old: before[k] ?? null, new: after[k] ?? null }));
 }
 
-/**
- * Writes audit rows in the caller's transaction. `create`/`delete` without changes write one row;
- * `update` writes one row per changed field.
- */
-export async function writeAudit(
-  db: Executor,
-  actor: Actor,
-  entity: string,
-  entityId: string,
-  action: string,
-  changes: FieldChange[] = [],
-): Promise<void> {
-  const at = new Date().toISOString();
-  const rows = (changes.length ? changes : [null]).map((c) => ({
+/** The audit rows of one mutation: `create`/`delete` without changes is one row, `update` one row per changed field. */
+export function auditRows(actor: Actor, entity: string, entityId: string, action: string, changes: FieldChange[] = [], at = new Date().toISOString()) {
+  return (changes.length ? changes : [null]).map((c) => ({
     id: newId(),
     at,
     user_id: actor.userId,
@@ -51,6 +40,17 @@ export async function writeAudit(
     new_value: c ? show(c.new) : null,
     request_id: actor.requestId,
   }));
+}
+
+/** Writes audit rows in the caller's transaction (an `update` without changes writes nothing). */
+export async function writeAudit(
+  db: Executor,
+  actor: Actor,
+  entity: string,
+  entityId: string,
+  action: string,
+  changes: FieldChange[] = [],
+): Promise<void> {
   if (action === 'update' && changes.length === 0) return;
-  await db.insertInto('audit_log').values(rows).execute();
+  await db.insertInto('audit_log').values(auditRows(actor, entity, entityId, action, changes)).execute();
 }

@@ -673,6 +673,9 @@ export interface ImportTable {
   created_count: number;
   updated_count: number;
   unchanged_count: number;
+  /** undo: records deleted or restored, and records kept (changed since, or in use) */
+  reverted_count: number;
+  kept_count: number;
   checkpoint: number;
   failure: string | null;
   cancel_requested: number;

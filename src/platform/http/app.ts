@@ -45,7 +45,11 @@ export function createHttpApp(ctx: AppContext, modules: RegisterRoutes[], webRoo
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
 
   app.use('/api/v1/*', async (c, next) => {
-    const limit = c.req.path.includes('/attachments') ? ctx.config.uploadLimitBytes : ctx.config.bodyLimitBytes;
+    const limit = c.req.path.endsWith('/imports/uploads')
+      ? Math.max(ctx.config.importLimitBytes, ctx.config.uploadLimitBytes)
+      : c.req.path.includes('/attachments')
+        ? ctx.config.uploadLimitBytes
+        : ctx.config.bodyLimitBytes;
     return bodyLimit({
       maxSize: limit,
       onError: (cc) => cc.json(errorBody(cc, 'request.too_large', `Request body is larger than ${limit} bytes`), 413),

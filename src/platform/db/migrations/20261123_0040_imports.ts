@@ -46,6 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_count', 'integer', zero)
     .addColumn('updated_count', 'integer', zero)
     .addColumn('unchanged_count', 'integer', zero)
+    .addColumn('reverted_count', 'integer', zero)
+    .addColumn('kept_count', 'integer', zero)
     .addColumn('checkpoint', 'integer', zero)
     .addColumn('failure', 'text')
     .addColumn('cancel_requested', 'integer', zero)

@@ -1,0 +1,118 @@
+import type { Principal } from '../../../platform/access/index.js';
+import type { Actor } from '../../../platform/audit/audit.js';
+import type { Config } from '../../../platform/config.js';
+import type { Executor } from '../../../platform/db/database.js';
+import type { FieldIssue } from '../../../platform/errors.js';
+import type { ImportEntity, ImportField, ImportKey, ImportMode, Mapping, RowError } from '../imports.schema.js';
+
+/** What an import target (companies, contacts, products, deals) implements for the job runner. */
+
+/** One data row as mapped: for each field, the (column, text) pairs that feed it, empty cells left out. */
+export class MappedRow {
+  constructor(
+    readonly row: number,
+    private readonly values: Map<string, { column: string; text: string }[]>,
+    /** the first column mapped to each field, filled or not */
+    private readonly mapped: Map<string, string>,
+  ) {}
+
+  /** The first non-empty text of a field, or undefined. */
+  text(field: string): string | undefined {
+    return this.values.get(field)?.[0]?.text;
+  }
+
+  /** Every value of a field (several columns, and lists split by ; , or line breaks in one cell). */
+  list(field: string): { column: string; text: string }[] {
+    return (this.values.get(field) ?? []).flatMap((v) =>
+      v.text
+        .split(/[;,\n]/)
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .map((text) => ({ column: v.column, text })),
+    );
+  }
+
+  /** Fields with a value, custom ones as `custom.<key>`. */
+  fields(): string[] {
+    return [...this.values.keys()];
+  }
+
+  columnOf(field: string): string | null {
+    return this.values.get(field)?.[0]?.column ?? this.mapped.get(field) ?? this.mapped.get(field.split('.')[0]!) ?? null;
+  }
+
+  /** A row error on a field, naming the column that fed it. */
+  error(field: string | null, code: string, message: string): RowError {
+    return { row: this.row, column: field ? this.columnOf(field) : null, field, code, message };
+  }
+
+  /** Validation issues (field paths like `phones.1.raw`, `custom.size`) as row errors. */
+  errors(issues: FieldIssue[], columnOfIssue?: (field: string) => string | null): RowError[] {
+    return issues.map((i) => ({
+      row: this.row,
+      column: columnOfIssue?.(i.field) ?? this.columnOf(i.field),
+      field: i.field,
+      code: i.code,
+      message: i.message,
+    }));
+  }
+}
+
+/** Builds MappedRows from header-indexed cells. */
+export function rowMapper(headers: string[], mapping: Mapping): (row: number, cells: string[]) => MappedRow {
+  const index = new Map(headers.map((h, i) => [h, i]));
+  const used = mapping.filter((m) => index.has(m.column)).map((m) => ({ ...m, at: index.get(m.column)! }));
+  const mapped = new Map<string, string>();
+  for (const m of used) if (!mapped.has(m.field)) mapped.set(m.field, m.column);
+  return (row, cells) => {
+    const values = new Map<string, { column: string; text: string }[]>();
+    for (const m of used) {
+      const text = (cells[m.at] ?? '').trim();
+      if (!text) continue;
+      const list = values.get(m.field);
+      if (list) list.push({ column: m.column, text });
+      else values.set(m.field, [{ column: m.column, text }]);
+    }
+    return new MappedRow(row, values, mapped);
+  };
+}
+
+export interface JobContext {
+  importId: string;
+  principal: Principal;
+  actor: Actor;
+  config: Config;
+  key: ImportKey | null;
+  mode: ImportMode;
+  dryRun: boolean;
+}
+
+export interface BatchOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+}
+
+/** A prepared target for one job: lookups loaded once (users, custom fields, pipelines ...). */
+export interface PreparedTarget {
+  /** Writes (or in a dry run only checks) one batch of rows inside the caller's transaction. */
+  apply(trx: Executor, rows: MappedRow[]): Promise<BatchOutcome>;
+}
+
+export interface UndoEntry {
+  entityId: string;
+  action: 'created' | 'updated';
+  before: string | null;
+  afterVersion: number;
+}
+
+export interface Target {
+  entity: ImportEntity;
+  keys: readonly ImportKey[];
+  /** Fields a column can be mapped to, custom fields included. */
+  fields(db: Executor): Promise<ImportField[]>;
+  prepare(db: Executor, job: JobContext): Promise<PreparedTarget>;
+  /** Reverts the records of one batch of undo entries; returns how many were kept (changed since, or in use). */
+  undo(trx: Executor, entries: UndoEntry[], job: Pick<JobContext, 'actor' | 'config'>): Promise<{ reverted: number; kept: number }>;
+}
