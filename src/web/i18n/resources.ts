@@ -11,6 +11,7 @@ import { roles } from '../../modules/roles/ui/i18n.js';
 import { admin } from '../../modules/users/ui/i18n.js';
 import { products } from '../../modules/products/ui/i18n.js';
 import { activities } from '../../modules/activities/ui/i18n.js';
+import { calendar } from '../../modules/calendar/ui/i18n.js';
 
 /**
  * Translation namespaces: `common` for the shell, one per feature (`src/modules/<f>/ui/i18n.ts`).
@@ -30,4 +31,5 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   deals,
   products,
   activities,
+  calendar,
 };

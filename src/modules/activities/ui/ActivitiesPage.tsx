@@ -6,22 +6,18 @@ import { ErrorState } from '../../../web/components/ErrorState.js';
 import { EmptyState, LoadMore, PageLoader, useListParams } from '../../../web/components/ListControls.js';
 import { useCursorList } from '../../../web/components/useCursorList.js';
 import { activitySorts, type Activity } from '../activities.schema.js';
-import { activityName, activityPaths, isOverdue } from './activitiesApi.js';
+import { activityName, activityPaths } from './activitiesApi.js';
 import { ActivityFilters, defaultFilters, queryOf } from './ActivityFilters.js';
 import { ActivityBadges, ActivityWhen, TypeBadge, useActivityDialogs } from './ActivityParts.js';
-import { nowIn } from './dates.js';
 
 /** All activities the user may see: filters in the URL, keyset "load more", complete and edit in place. */
 export function ActivitiesPage() {
   const { t } = useTranslation('activities');
-  const { me, can } = useAuth();
+  const { can } = useAuth();
   const list = useListParams(defaultFilters);
   const { params } = list;
-  const timeZone = me?.timeZone ?? 'UTC';
-  const query = queryOf(params, nowIn(timeZone).date);
-  const rows = useCursorList<Activity>({ key: ['activities', 'list'], path: activityPaths.list, query, keepPrevious: true });
+  const rows = useCursorList<Activity>({ key: ['activities', 'list'], path: activityPaths.list, query: queryOf(params), keepPrevious: true });
   const dialogs = useActivityDialogs();
-  const items = params.overdue ? rows.items.filter((a) => isOverdue(a, timeZone)) : rows.items;
   const canUpdate = can('activity', 'update');
 
   return (
@@ -51,7 +47,7 @@ export function ActivitiesPage() {
         <ErrorState error={rows.error} ns="activities" />
       ) : rows.isPending ? (
         <PageLoader />
-      ) : !items.length ? (
+      ) : !rows.items.length ? (
         <EmptyState title={list.filtered ? t('noResults.title') : t('empty.title')} text={list.filtered ? t('noResults.text') : t('empty.text')} />
       ) : (
         <Table.ScrollContainer minWidth={760}>
@@ -66,7 +62,7 @@ export function ActivitiesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((a) => (
+              {rows.items.map((a) => (
                 <Table.Tr key={a.id} data-testid="activity-row">
                   <Table.Td>
                     <Stack gap={4}>

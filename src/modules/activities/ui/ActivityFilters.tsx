@@ -11,16 +11,13 @@ import { useDepartments } from './activitiesApi.js';
 export const filterKeys = ['ownerId', 'departmentId', 'companyId', 'dealId', 'contactId', 'type', 'status', 'overdue', 'promises', 'from', 'to'] as const;
 export const defaultFilters = { status: 'open', sort: 'planned' };
 
-/** The API query of the filters in the URL; "overdue" is open and planned up to today (the page drops today's not yet due). */
-export function queryOf(params: Record<string, string>, today: string): Partial<Record<keyof ActivityListQuery, string>> {
+/** The API query of the filters in the URL; overdue ones are open by definition. */
+export function queryOf(params: Record<string, string>): Partial<Record<keyof ActivityListQuery, string>> {
   const q: Partial<Record<keyof ActivityListQuery, string>> = {};
   for (const k of ['ownerId', 'departmentId', 'companyId', 'dealId', 'contactId', 'type', 'from', 'to'] as const) if (params[k]) q[k] = params[k];
-  if (params.status && params.status !== 'all') q.status = params.status;
+  if (params.status && params.status !== 'all' && !params.overdue) q.status = params.status;
   if (params.promises) q.promises = 'true';
-  if (params.overdue) {
-    q.status = 'open';
-    q.to = params.to && params.to < today ? params.to : today;
-  }
+  if (params.overdue) q.overdue = 'true';
   q.sort = params.sort ?? defaultFilters.sort;
   return q;
 }
