@@ -67,13 +67,19 @@ export async function entriesOf(db: Executor, days: AlgorithmDay<PlanItem>[], ti
   const local = zonedReader(timeZone);
   const placed = days.flatMap((d) => d.items);
   const ids = placed.map((p) => p.item.id);
-  const details = new Map((await repo.itemDetails(db, ids)).map((d) => [d.id, d]));
-  const contacts = firstBy(await repo.activityContacts(db, ids), (r) => r.activity_id);
-  const companyIds = [...new Set([...details.values()].flatMap((d) => (d.company_id ? [d.company_id] : [])))];
+  const [detailRows, contactRows] = await Promise.all([repo.itemDetails(db, ids), repo.activityContacts(db, ids)]);
+  const details = new Map(detailRows.map((d) => [d.id, d]));
+  const contacts = firstBy(contactRows, (r) => r.activity_id);
+  const companyIds = [...new Set(detailRows.flatMap((d) => (d.company_id ? [d.company_id] : [])))];
   const contactIds = [...new Set([...contacts.values()].map((c) => c.id))];
-  const contactPhones = firstBy(await repo.phonesOf(db, 'contact', contactIds), (r) => r.entity_id);
-  const companyPhones = firstBy(await repo.phonesOf(db, 'company', companyIds), (r) => r.entity_id);
-  const lasts = new Map((await repo.lastContacts(db, companyIds)).map((r) => [r.company_id, r.last as string | null]));
+  const [contactPhoneRows, companyPhoneRows, lastRows] = await Promise.all([
+    repo.phonesOf(db, 'contact', contactIds),
+    repo.phonesOf(db, 'company', companyIds),
+    repo.lastContacts(db, companyIds),
+  ]);
+  const contactPhones = firstBy(contactPhoneRows, (r) => r.entity_id);
+  const companyPhones = firstBy(companyPhoneRows, (r) => r.entity_id);
+  const lasts = new Map(lastRows.map((r) => [r.company_id, r.last as string | null]));
 
   return days.map((day) => {
     const items: ScheduleEntry[] = [];

@@ -3,14 +3,15 @@ import { AppError } from '../../platform/errors.js';
 import { baseCurrency, convertAmount } from '../products/index.js';
 import { listHolidays, workSettingsOf, type WorkSettings } from '../worktime/index.js';
 import { buildSchedule, type Schedule, type ScheduleItem } from './schedule.algorithm.js';
+import { effectiveGroupOrder, type FunnelGroup } from './schedule.rules.js';
 import { utcToZoned, zonedReader, zonedToUtc } from '../../shared/zoned.js';
-import { addDays, type WorkCalendar } from './schedule.calendar.js';
+import { addDays, nextWorkingDays, type WorkCalendar } from './schedule.calendar.js';
 import * as repo from './schedule.repository.js';
 import { readUserSettings, type UserScheduleSettings } from './schedule.settings.js';
 
 /**
- * Builds the schedules of several users at once: their open activities (one query), working calendars,
- * holidays, settings and what each did today, fed to the pure algorithm.
+ * Builds schedules: the users' open activities that can be placed, working calendars, holidays, settings
+ * and what each did today, fed to the pure algorithm.
  */
 
 export interface PlanItem extends ScheduleItem {
@@ -22,19 +23,25 @@ export interface Plan {
   work: WorkSettings;
   settings: UserScheduleSettings;
   doneToday: number;
+  /** All the user's open items. */
+  openTotal: number;
+  /** Its days are exact; its `later` lists only the items read that were not placed (see planOne). */
   schedule: Schedule<PlanItem>;
 }
 
 type User = Awaited<ReturnType<typeof repo.usersByIds>>[number];
 
-/** Multipliers to the base currency (the amount only ranks items; a currency without a rate counts as is). */
-async function currencyFactors(db: Executor, currencies: Iterable<string>): Promise<Map<string, number>> {
-  const distinct = [...new Set(currencies)];
+/**
+ * Multipliers of deal amounts to the base currency, for each currency with exchange rates (the amount only
+ * ranks items; a currency without a rate counts as is).
+ */
+async function currencyFactors(db: Executor): Promise<Map<string, number>> {
   const factors = new Map<string, number>();
-  if (distinct.length < 2) return factors;
+  const currencies = await repo.rateCurrencies(db);
+  if (!currencies.length) return factors;
   const base = await baseCurrency(db);
   const UNIT = 1_000_000_000;
-  for (const c of distinct) {
+  for (const c of currencies) {
     try {
       factors.set(c, (await convertAmount(db, UNIT, c, base)) / UNIT);
     } catch (err) {
@@ -61,7 +68,7 @@ function toItem(r: repo.OpenItemRow, factors: Map<string, number>, local: (insta
         : {
             kind: r.stage_kind as 'open' | 'won' | 'lost',
             probability: r.deal_probability ?? r.stage_probability ?? 0,
-            amount: Math.round(Number(r.amount ?? 0) * (factors.get(r.currency ?? '') ?? 1)),
+            amount: Number(r.amount ?? 0) * (factors.get(r.currency ?? '') ?? 1),
           },
   };
 }
@@ -97,45 +104,70 @@ async function doneToday(db: Executor, users: User[], now: Date): Promise<Map<st
   return counts;
 }
 
+interface Context {
+  users: User[];
+  work: Map<string, WorkSettings>;
+  settings: Map<string, UserScheduleSettings>;
+  done: Map<string, number>;
+  calendars: Map<string, Omit<WorkCalendar, 'workDays'>>;
+  factors: Map<string, number>;
+  defaultCountry: string;
+}
+
+/** Everything but the activities that the users' schedules depend on. */
+async function contextOf(db: Executor, userIds: readonly string[], now: Date, defaultCountry: string): Promise<Context | null> {
+  const users = await repo.usersByIds(db, userIds);
+  if (!users.length) return null;
+  const ids = users.map((u) => u.id);
+  const [work, settings, done, factors] = await Promise.all([workSettingsOf(db, ids), readUserSettings(db, ids), doneToday(db, users, now), currencyFactors(db)]);
+  const countries = new Set(ids.map((id) => work.get(id)?.holidayCountry ?? defaultCountry));
+  return { users, work, settings, done, calendars: await calendars(db, countries, now), factors, defaultCountry };
+}
+
+/**
+ * One user's schedule for today and `horizon` working days ahead, built by the pure algorithm from the open
+ * items that can be placed, not from all of them:
+ * - every promise that can be due by the last day (two days of margin: the day of a promise is read in the
+ *   user's current zone, its stored day in the zone of its planning);
+ * - the untimed items due by today that can fit: the first (today and the forecast days' capacities) of
+ *   them in the algorithm's order, ranked by the database (funnelCandidates);
+ * - every untimed item due after today up to the last day.
+ * An item the algorithm places on a day D is among the first (capacities up to D) of the items due by D, so
+ * this is a superset of every placed item; items that are never placed do not change any day's choice, so
+ * the days come out exactly as from all items.
+ */
+async function planOne(db: Executor, ctx: Context, u: User, horizon: number, now: Date): Promise<Plan> {
+  const w = ctx.work.get(u.id)!;
+  const s = ctx.settings.get(u.id)!;
+  const doneToday = ctx.done.get(u.id) ?? 0;
+  const calendar = { workDays: w.workDays, ...ctx.calendars.get(w.holidayCountry ?? ctx.defaultCountry)! };
+  const today = utcToZoned(now, u.time_zone).date;
+  const last = nextWorkingDays(today, horizon, calendar).at(-1) ?? today;
+  const fits = w.dailyCapacity * (horizon + 1) - doneToday;
+  const rank = Object.fromEntries(effectiveGroupOrder(s).map((g, i) => [g, i])) as Record<FunnelGroup, number>;
+  const [promises, due, ahead, openTotal] = await Promise.all([
+    repo.duePromises(db, u.id, addDays(last, 3)),
+    fits > 0 ? repo.funnelCandidates(db, u.id, today, fits, { hotThreshold: s.hotThreshold, rank, factors: ctx.factors }) : [],
+    last > today ? repo.untimedBetween(db, u.id, today, last) : [],
+    repo.openCount(db, u.id),
+  ]);
+  const local = zonedReader(u.time_zone);
+  const schedule = buildSchedule({
+    now,
+    timeZone: u.time_zone,
+    calendar,
+    settings: { groupOrder: s.groupOrder, customersBeforeHot: s.customersBeforeHot, hotThreshold: s.hotThreshold, dailyCapacity: w.dailyCapacity },
+    doneToday,
+    horizon,
+    items: [...promises, ...due, ...ahead].map((r) => toItem(r, ctx.factors, local)),
+  });
+  return { user: { id: u.id, name: u.name, departmentId: u.department_id, timeZone: u.time_zone }, work: w, settings: s, doneToday, openTotal, schedule };
+}
+
 /** The schedules of the users (unknown ids are left out), today and `horizon` working days ahead. */
 export async function planFor(db: Executor, userIds: readonly string[], horizon: number, now: Date, defaultCountry: string): Promise<Map<string, Plan>> {
-  const users = await repo.usersByIds(db, userIds);
-  if (!users.length) return new Map();
-  const ids = users.map((u) => u.id);
-  const [work, settings, done, rows] = [
-    await workSettingsOf(db, ids),
-    await readUserSettings(db, ids),
-    await doneToday(db, users, now),
-    await repo.openItems(db, ids),
-  ];
-  const countries = new Set(ids.map((id) => work.get(id)?.holidayCountry ?? defaultCountry));
-  const cals = await calendars(db, countries, now);
-  const factors = await currencyFactors(db, rows.flatMap((r) => (r.currency ? [r.currency] : [])));
-  const byOwner = new Map<string, PlanItem[]>(ids.map((id) => [id, []]));
-  const readers = new Map(users.map((u) => [u.id, zonedReader(u.time_zone)]));
-  for (const r of rows) byOwner.get(r.owner_id)!.push(toItem(r, factors, readers.get(r.owner_id)!));
-
+  const ctx = await contextOf(db, userIds, now, defaultCountry);
   const plans = new Map<string, Plan>();
-  for (const u of users) {
-    const w = work.get(u.id)!;
-    const s = settings.get(u.id)!;
-    const cal = cals.get(w.holidayCountry ?? defaultCountry)!;
-    const schedule = buildSchedule({
-      now,
-      timeZone: u.time_zone,
-      calendar: { workDays: w.workDays, ...cal },
-      settings: { groupOrder: s.groupOrder, customersBeforeHot: s.customersBeforeHot, hotThreshold: s.hotThreshold, dailyCapacity: w.dailyCapacity },
-      doneToday: done.get(u.id) ?? 0,
-      horizon,
-      items: byOwner.get(u.id)!,
-    });
-    plans.set(u.id, {
-      user: { id: u.id, name: u.name, departmentId: u.department_id, timeZone: u.time_zone },
-      work: w,
-      settings: s,
-      doneToday: done.get(u.id) ?? 0,
-      schedule,
-    });
-  }
+  for (const u of ctx?.users ?? []) plans.set(u.id, await planOne(db, ctx!, u, horizon, now));
   return plans;
 }

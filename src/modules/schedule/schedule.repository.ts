@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import type { FunnelGroup } from './schedule.rules.js';
 
 /** SQL of the schedule: open activities with what ranks them, the details of the listed ones, settings. */
 
@@ -10,30 +12,105 @@ const withDeal = (db: Executor) =>
     .leftJoin('deals as d', 'd.id', 'a.deal_id')
     .leftJoin('stages as s', 's.id', 'd.stage_id');
 
-/**
- * Every open activity of the owners with the columns the algorithm ranks by, in one query over the
- * (owner_id, status, planned_key) index; deal, stage and company come by primary key.
- */
-export async function openItems(db: Executor, ownerIds: readonly string[]) {
-  if (!ownerIds.length) return [];
-  let q = withDeal(db)
-    .select([
-      'a.id',
-      'a.owner_id',
-      'a.planned_date',
-      'a.planned_at',
-      'c.status as company_status',
-      's.kind as stage_kind',
-      'd.probability as deal_probability',
-      's.probability as stage_probability',
-      'd.amount',
-      'd.currency',
-    ])
-    .where('a.status', '=', 'open');
-  q = ownerIds.length === 1 ? q.where('a.owner_id', '=', ownerIds[0]!) : q.where('a.owner_id', 'in', ownerIds);
-  return q.execute();
+/** What the algorithm ranks an activity by. */
+const itemColumns = [
+  'a.id',
+  'a.owner_id',
+  'a.planned_date',
+  'a.planned_at',
+  'c.status as company_status',
+  's.kind as stage_kind',
+  'd.probability as deal_probability',
+  's.probability as stage_probability',
+  'd.amount',
+  'd.currency',
+] as const;
+
+// A literal condition (not a bound value): SQLite uses a partial index only for a query that names its condition.
+const isOpen = sql<boolean>`a.status = 'open'`;
+
+/** The owner's open promises planned (in the zone of their planning) before the date. */
+export async function duePromises(db: Executor, ownerId: string, before: string) {
+  return withDeal(db).select(itemColumns).where('a.owner_id', '=', ownerId).where(isOpen).where('a.planned_at', 'is not', null).where('a.planned_key', '<', before).execute();
 }
-export type OpenItemRow = Awaited<ReturnType<typeof openItems>>[number];
+
+export type OpenItemRow = Awaited<ReturnType<typeof duePromises>>[number];
+
+/** The owner's open untimed activities due after `after` up to `through`. */
+export async function untimedBetween(db: Executor, ownerId: string, after: string, through: string): Promise<OpenItemRow[]> {
+  return withDeal(db)
+    .select(itemColumns)
+    .where('a.owner_id', '=', ownerId)
+    .where(isOpen)
+    .where('a.planned_at', 'is', null)
+    .where('a.planned_key', '>', after)
+    .where('a.planned_key', '<=', through)
+    .execute();
+}
+
+/** The owner's open untimed activities due by the date. */
+export async function countUntimedDue(db: Executor, ownerId: string, through: string): Promise<number> {
+  const r = await db
+    .selectFrom('activities as a')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('a.owner_id', '=', ownerId)
+    .where(isOpen)
+    .where('a.planned_at', 'is', null)
+    .where('a.planned_key', '<=', through)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export interface FunnelRanking {
+  hotThreshold: number;
+  /** Place of each group in the order. */
+  rank: Record<FunnelGroup, number>;
+  /** Multipliers of amounts to the base currency (others count as is). */
+  factors: Map<string, number>;
+}
+
+/**
+ * The first `limit` open untimed activities of the owner due by `through`, in the order of the algorithm:
+ * funnel group (funnelGroupOf in schedule.algorithm.ts: an open deal at the hot threshold is hot, else a
+ * current company is a customer, else an open deal is early, else new), the oldest due, the bigger amount
+ * in the base currency (the same double arithmetic as the algorithm's), the id.
+ */
+export async function funnelCandidates(db: Executor, ownerId: string, through: string, limit: number, r: FunnelRanking): Promise<OpenItemRow[]> {
+  const open = sql`s.kind = 'open'`;
+  const group = sql`case when ${open} and coalesce(d.probability, s.probability, 0) >= ${sql.lit(r.hotThreshold)} then ${sql.lit(r.rank.hot)}
+    when c.status = 'current' then ${sql.lit(r.rank.customer)} when ${open} then ${sql.lit(r.rank.early)} else ${sql.lit(r.rank.new)} end`;
+  const amount = sql`cast(coalesce(d.amount, 0) as double precision)`;
+  const converted = r.factors.size
+    ? sql`case d.currency ${sql.join([...r.factors].map(([c, f]) => sql`when ${c} then ${amount} * ${sql.lit(f)}`), sql` `)} else ${amount} end`
+    : amount;
+  return withDeal(db)
+    .select(itemColumns)
+    .where('a.owner_id', '=', ownerId)
+    .where(isOpen)
+    .where('a.planned_at', 'is', null)
+    .where('a.planned_key', '<=', through)
+    .orderBy(group)
+    .orderBy('a.planned_key')
+    .orderBy(converted, 'desc')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function openCount(db: Executor, ownerId: string): Promise<number> {
+  const r = await db
+    .selectFrom('activities as a')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('a.owner_id', '=', ownerId)
+    .where(isOpen)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Currencies with exchange rates. */
+export async function rateCurrencies(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('exchange_rates').select('currency').distinct().execute()).map((r) => r.currency);
+}
 
 /** What the list shows of the activities placed on it. */
 export async function itemDetails(db: Executor, activityIds: readonly string[]) {

@@ -49,7 +49,6 @@ export class ScheduleService {
 
   private head(plan: Plan) {
     const today = plan.schedule.days[0]!;
-    const open = plan.schedule.days.reduce((n, d) => n + d.items.length, 0) + plan.schedule.later.length;
     return {
       userId: plan.user.id,
       userName: plan.user.name,
@@ -58,13 +57,13 @@ export class ScheduleService {
       localTime: plan.schedule.localTime,
       dailyCapacity: plan.work.dailyCapacity,
       doneToday: plan.doneToday,
-      notToday: open - today.items.length,
+      notToday: plan.openTotal - today.items.length,
     };
   }
 
   async today(p: Principal, userId = p.id): Promise<Today> {
     this.assertViewable(p, userId);
-    const plan = await this.plan(userId, 1);
+    const plan = await this.plan(userId, 0);
     const [day] = await entriesOf(this.db, plan.schedule.days.slice(0, 1), plan.user.timeZone);
     return { ...this.head(plan), day: day! };
   }
@@ -73,7 +72,7 @@ export class ScheduleService {
     const userId = q.userId ?? p.id;
     this.assertViewable(p, userId);
     const plan = await this.plan(userId, q.days);
-    return { ...this.head(plan), days: await entriesOf(this.db, plan.schedule.days, plan.user.timeZone), later: plan.schedule.later.length };
+    return { ...this.head(plan), days: await entriesOf(this.db, plan.schedule.days, plan.user.timeZone), later: plan.openTotal - placed(plan) };
   }
 
   /** Users of the department (and its sub-departments) the principal may see, each with their load. */
@@ -82,7 +81,12 @@ export class ScheduleService {
     const departmentIds = q.departmentId ? [...subtreeIds(await repo.departments(this.db), q.departmentId)] : null;
     const users = (await repo.activeUsers(this.db, departmentIds)).filter((u) => owners === null || owners.includes(u.id));
     const plans = await planFor(this.db, users.map((u) => u.id), q.days, new Date(), this.defaultCountry);
-    return { members: users.flatMap((u) => (plans.has(u.id) ? [member(plans.get(u.id)!)] : [])) };
+    const members: TeamMember[] = [];
+    for (const u of users) {
+      const plan = plans.get(u.id);
+      if (plan) members.push(member(plan, await repo.countUntimedDue(this.db, u.id, plan.schedule.today)));
+    }
+    return { members };
   }
 
   async settings(p: Principal, userId = p.id): Promise<ScheduleSettingsView> {
@@ -122,11 +126,12 @@ export class ScheduleService {
   }
 }
 
-function member(plan: Plan): TeamMember {
+const placed = (plan: Plan) => plan.schedule.days.reduce((n, d) => n + d.items.length, 0);
+
+/** A member's load; untimedDue: their open untimed items due by today (placed today or flowing over). */
+function member(plan: Plan, untimedDue: number): TeamMember {
   const [today, ...next] = plan.schedule.days;
   const count = (rule: string) => today!.items.filter((i) => i.rule === rule).length;
-  const dueByToday = plan.schedule.days.slice(1).flatMap((d) => d.items).filter((i) => i.block === 'funnel' && i.dueDate <= plan.schedule.today).length;
-  const laterDue = plan.schedule.later.filter((i) => i.plannedAt === null && i.plannedDate <= plan.schedule.today).length;
   return {
     userId: plan.user.id,
     name: plan.user.name,
@@ -139,8 +144,8 @@ function member(plan: Plan): TeamMember {
     todayCapacity: today!.capacity,
     missedToday: count('promise_missed_today'),
     overduePromises: count('promise_overdue'),
-    overflow: dueByToday + laterDue,
-    openTotal: plan.schedule.days.reduce((n, d) => n + d.items.length, 0) + plan.schedule.later.length,
+    overflow: untimedDue - today!.items.filter((i) => i.block === 'funnel').length,
+    openTotal: plan.openTotal,
     days: next.map((d) => ({ date: d.date, isWorkingDay: d.isWorkingDay, count: d.items.length, capacity: d.capacity })),
   };
 }

@@ -404,6 +404,64 @@ describe.each(engines())('schedule on %s', (engine) => {
     expect((await today(winner.client)).day.items.length).toBe(5);
   });
 
+  it('builds today and the forecast from the items that can be placed exactly as from all of them', async () => {
+    const m = await manager();
+    expect((await admin.post('/exchange-rates', { date: '2026-01-01', currency: 'EUR', rate: 95.5 })).status).toBe(201);
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const customers = [await makeCompany(m.client, 'Cur 1', { status: 'current' }), await makeCompany(m.client, 'Cur 2', { status: 'current' })];
+    const prospects = [await makeCompany(m.client, 'Pot 1'), await makeCompany(m.client, 'Pot 2')];
+    const deals: { companyId: string; dealId: string }[] = [];
+    // Amounts that rank differently once EUR is converted: 10,000 EUR cents are 955,000 RUB kopecks.
+    for (let i = 0; i < 14; i++) {
+      const companyId = pick([...customers, ...prospects]);
+      const stageId = p.stage[pick(['lead', 'offer', 'offer', 'won'] as const)];
+      const deal = await makeDeal(m.client, { title: `D${i}`, companyId, pipelineId: p.id, stageId, amount: pick([0, 10_000, 950_000, 1_000_000]), currency: pick(['RUB', 'EUR']) });
+      deals.push({ companyId, dealId: deal.id });
+    }
+    for (let i = 0; i < 80; i++) {
+      const date = pick(['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-11', '2026-03-12']);
+      const links = rand() < 0.7 ? pick(deals) : { companyId: pick([...customers, ...prospects]) };
+      const plannedTime = rand() < 0.08 ? pick(['08:00', '11:30', '12:30', '12:31', '18:00']) : undefined;
+      await activity(m, `i${i}`, { plannedDate: date, ...(plannedTime && { plannedTime }), ...links });
+    }
+    await activity(m, 'done', { plannedDate: '2026-03-11', companyId: prospects[0], doneAt: '2026-03-11T09:00:00.000Z' });
+    const settings = [
+      { dailyCapacity: 12 },
+      { dailyCapacity: 17 },
+      { dailyCapacity: 25 },
+      { dailyCapacity: 30, customersBeforeHot: true },
+      { dailyCapacity: 20, hotThreshold: 10, groupOrder: ['new', 'hot', 'early', 'customer'] },
+      { dailyCapacity: 40, hotThreshold: 60, groupOrder: ['early', 'new', 'customer', 'hot'] },
+    ];
+    for (const { dailyCapacity, ...order } of settings) {
+      await m.client.patch('/me/work-settings', { dailyCapacity });
+      await m.client.patch('/schedule/settings', order);
+      // 20 days of capacity read every item: the algorithm alone ranks them, as it would all items.
+      const all = (await m.client.get('/schedule/forecast?days=20')).body;
+      const t = await today(m.client);
+      const f = (await m.client.get('/schedule/forecast?days=2')).body;
+      const ids = (d: { items: Entry[] }) => d.items.map((i) => [i.activityId, i.rule, i.day]);
+      expect(t.day.items.length).toBeGreaterThan(5);
+      expect(ids(t.day)).toEqual(ids(all.days[0]));
+      expect(f.days.map(ids)).toEqual(all.days.slice(0, 3).map(ids));
+      expect(t.notToday).toBe(all.notToday);
+      expect(f.later).toBe(all.later + all.days.slice(3).reduce((n: number, d: { items: Entry[] }) => n + d.items.length, 0));
+    }
+
+    // One place left: 10,000 EUR cents (955,000 kopecks) outrank 950,000 kopecks.
+    const one = await manager();
+    await one.client.patch('/me/work-settings', { dailyCapacity: 1 });
+    const c = await makeCompany(one.client, 'Currencies');
+    for (const [title, amount, currency] of [['roubles', 950_000, 'RUB'], ['euros', 10_000, 'EUR']] as const) {
+      const deal = await makeDeal(one.client, { title, companyId: c, pipelineId: p.id, stageId: p.stage.offer, amount, currency });
+      await activity(one, title, { plannedDate: '2026-03-11', companyId: c, dealId: deal.id });
+    }
+    expect(subjects((await today(one.client)).day.items)).toEqual(['euros']);
+    expect(subjects((await one.client.get('/schedule/forecast?days=1')).body.days.flatMap((d: { items: Entry[] }) => d.items))).toEqual(['euros', 'roubles']);
+  });
+
   it('keeps working calendars and the holidays calendar, with validation and permissions', async () => {
     const m = await manager();
     const other = await manager();
