@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import { sql, type Kysely } from 'kysely';
+import path from 'node:path';
+import pg from 'pg';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../src/platform/db/schema.js';
+import { findPgBin, startPgCluster } from '../test/pg-cluster.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -119,4 +122,56 @@ export async function withoutSecondaryIndexes(db: Kysely<DB>, tables: string[], 
       await sql.raw(r.def).execute(trx);
     });
   }
+}
+
+/** `warmup` untimed calls, then `n` timed ones (each returns its ms). */
+export async function measure(n: number, warmup: number, call: (i: number) => Promise<number>): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await call(i);
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await call(warmup + i));
+  return stats(samples);
+}
+
+/** Inserts rows in statements of at most ~30,000 parameters, in one transaction. */
+export async function insertRows<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
+  if (!rows.length) return;
+  const per = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += per) await trx.insertInto(table).values(rows.slice(i, i + per)).execute();
+  });
+}
+
+/**
+ * Runs a bench on SQLite (dataDir/bench.db) and PostgreSQL (a durable cluster in dataDir/pg, database `bench`),
+ * as BENCH_ENGINES allows; `run` gets the engine and its database URL and seeds it when `<engine>.seeded` is
+ * missing from dataDir (BENCH_FRESH=1 removes it all first). Returns the rows of all engines.
+ */
+export async function onEngines<R>(dataDir: string, run: (engine: 'sqlite' | 'postgres', url: string) => Promise<R[]>): Promise<R[]> {
+  const only = process.env.BENCH_ENGINES?.split(',') ?? ['sqlite', 'postgres'];
+  if (process.env.BENCH_FRESH === '1') fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const rows: R[] = [];
+  if (only.includes('sqlite')) {
+    if (!fs.existsSync(path.join(dataDir, 'sqlite.seeded'))) fs.rmSync(path.join(dataDir, 'bench.db'), { force: true });
+    rows.push(...(await run('sqlite', `sqlite:${path.join(dataDir, 'bench.db')}`)));
+  }
+  if (!only.includes('postgres')) return rows;
+  const bin = findPgBin();
+  if (!bin) {
+    console.log('PostgreSQL binaries not found: skipping the PostgreSQL half');
+    return rows;
+  }
+  const pgDir = path.join(dataDir, 'pg');
+  if (!fs.existsSync(path.join(dataDir, 'postgres.seeded'))) fs.rmSync(pgDir, { recursive: true, force: true });
+  const cluster = await startPgCluster(bin, { durable: true, dir: pgDir });
+  try {
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    if (!(await client.query(`SELECT 1 FROM pg_database WHERE datname = 'bench'`)).rowCount) await client.query('CREATE DATABASE bench');
+    await client.end();
+    rows.push(...(await run('postgres', cluster.url.replace(/\/postgres$/, '/bench'))));
+  } finally {
+    cluster.stop();
+  }
+  return rows;
 }

@@ -6,7 +6,7 @@ import { nowIso, type Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { newSecret } from '../../platform/ids.js';
 import { isTimeZone, utcToZoned } from '../../shared/zoned.js';
-import { addDays, keyRangeOf, toItems } from './calendar.items.js';
+import { addDays, itemRange, toItems } from './calendar.items.js';
 import * as repo from './calendar.repository.js';
 import type { CalendarFeed, CalendarFeedCreated, CalendarItem } from './calendar.schema.js';
 
@@ -76,13 +76,13 @@ export class CalendarFeedService {
     const today = utcToZoned(new Date(now), timeZone).date;
     const from = addDays(today, -FEED_PAST_DAYS);
     const to = addDays(today, FEED_FUTURE_DAYS);
-    const keys = keyRangeOf(from, to);
+    const range = itemRange(from, to, timeZone);
     const [activities, tasks] = await Promise.all([
-      repo.activitiesIn(this.db, [owner.id], keys, FEED_MAX_ITEMS),
-      repo.tasksIn(this.db, [owner.id], keys, FEED_MAX_ITEMS),
+      repo.activitiesIn(this.db, [owner.id], range, FEED_MAX_ITEMS, true),
+      repo.tasksIn(this.db, [owner.id], range, FEED_MAX_ITEMS, true),
     ]);
     const notes = new Map([...activities.map((a) => [a.id, a.notes] as const), ...tasks.map((t) => [t.id, t.description] as const)]);
-    const items = toItems(activities, tasks, { from, to, timeZone, now, names: new Map([[owner.id, owner.name]]) });
+    const items = toItems(activities, tasks, { timeZone, now, names: new Map([[owner.id, owner.name]]) });
     const lang: Lang = owner.locale === 'ru' || owner.locale === 'bg' ? owner.locale : 'en';
     const cal = ical({ name: `Voronka: ${owner.name}`, prodId: { company: 'Voronka', product: 'CRM', language: lang.toUpperCase() } });
     for (const i of items) {

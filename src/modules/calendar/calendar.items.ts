@@ -1,6 +1,6 @@
 import { zonedReader, zonedToUtc } from '../../shared/zoned.js';
 import type { CalendarItem } from './calendar.schema.js';
-import type { ActivityRow, KeyRange, TaskRow } from './calendar.repository.js';
+import type { ActivityRow, ItemRange, TaskRow } from './calendar.repository.js';
 
 /** Dates and times of calendar ranges, and activity/task rows turned into calendar items in the viewer's zone. */
 
@@ -28,63 +28,70 @@ export function viewRange(view: 'day' | 'week' | 'month', date: string): { from:
 }
 
 /**
- * Plan keys to read for a range of the viewer's dates: owners in other zones plan a moment up to
- * 26 hours apart, so two days more on each side; the exact cut is made on the UTC moment.
+ * What to read for a range of the viewer's dates: timed items by their UTC moment, all-day items by date.
+ * Owners in other zones plan a moment up to 26 hours apart, so the plan keys scanned reach two days further
+ * on each side.
  */
-export function keyRangeOf(from: string, to: string): KeyRange {
-  return { lo: addDays(from, -2), hi: addDays(to, 3) };
+export function itemRange(from: string, to: string, timeZone: string): ItemRange {
+  return {
+    startAt: zonedToUtc(from, '00:00', timeZone),
+    endAt: zonedToUtc(addDays(to, 1), '00:00', timeZone),
+    from,
+    to,
+    lo: addDays(from, -2),
+    hi: addDays(to, 3),
+  };
 }
 
 const defaultMinutes = (type: string | null) => (type === 'meeting' ? 60 : 30);
 
-export interface ItemWindow {
-  /** Viewer's dates, inclusive. */
-  from: string;
-  to: string;
+export interface ItemContext {
   timeZone: string;
   now: number;
   names: Map<string, string>;
 }
 
-/** Calendar items of the rows that fall into the window (timed: by UTC moment; all day: by date), sorted. */
-export function toItems(activities: ActivityRow[], tasks: TaskRow[], w: ItemWindow): CalendarItem[] {
+/** Calendar items of rows read for an ItemRange, in the viewer's zone, sorted. */
+export function toItems(activities: ActivityRow[], tasks: TaskRow[], w: ItemContext): CalendarItem[] {
   const local = zonedReader(w.timeZone);
-  const startMs = Date.parse(zonedToUtc(w.from, '00:00', w.timeZone));
-  const endMs = Date.parse(zonedToUtc(addDays(w.to, 1), '00:00', w.timeZone));
   const today = local(w.now).date;
   const out: CalendarItem[] = [];
   const add = (kind: 'activity' | 'task', r: ActivityRow | TaskRow, extra: Pick<CalendarItem, 'type' | 'title' | 'priority'>, minutes: number) => {
-    const base = {
+    const ms = r.at ? Date.parse(r.at) : null;
+    const l = ms === null ? null : local(ms);
+    const status = r.status === 'done' ? 'done' : 'open';
+    out.push({
       key: `${kind}:${r.id}`,
       kind,
       id: r.id,
-      ...extra,
-      status: r.status === 'done' ? ('done' as const) : ('open' as const),
+      type: extra.type,
+      title: extra.title,
+      status,
       userId: r.user_id,
       userName: w.names.get(r.user_id) ?? null,
       companyId: r.company_id,
       companyName: r.company_name,
       dealId: r.deal_id,
+      allDay: ms === null,
+      date: l ? l.date : r.date!,
+      time: l ? l.time : null,
+      startAt: r.at,
+      endAt: ms === null ? null : new Date(ms + minutes * MINUTE_MS).toISOString(),
+      overdue: status === 'open' && (ms === null ? r.date! < today : ms < w.now),
+      priority: extra.priority,
       version: r.version,
-    };
-    if (r.at) {
-      const ms = Date.parse(r.at);
-      if (ms < startMs || ms >= endMs) return;
-      const l = local(ms);
-      const endAt = new Date(ms + minutes * MINUTE_MS).toISOString();
-      out.push({ ...base, allDay: false, date: l.date, time: l.time, startAt: r.at, endAt, overdue: base.status === 'open' && ms < w.now });
-    } else if (r.date && r.date >= w.from && r.date <= w.to) {
-      out.push({ ...base, allDay: true, date: r.date, time: null, startAt: null, endAt: null, overdue: base.status === 'open' && r.date < today });
-    }
+    });
   };
   for (const a of activities) {
     const minutes = a.duration_sec ? Math.max(1, Math.round(a.duration_sec / 60)) : defaultMinutes(a.type);
     add('activity', a, { type: a.type, title: a.subject, priority: null }, minutes);
   }
   for (const t of tasks) add('task', t, { type: null, title: t.title, priority: t.priority }, defaultMinutes(null));
-  const keyed = out.map((i) => [sortKey(i), i] as const);
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return keyed.map(([, i]) => i);
+  return out.sort(byPlace);
 }
 
-const sortKey = (i: CalendarItem) => `${i.date}${i.allDay ? ' ' : `T${i.time}`}${i.userName ?? ''}\u0000${i.key}`;
+const order = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+
+/** By date, all-day items first, then time, user name and key. */
+const byPlace = (a: CalendarItem, b: CalendarItem) =>
+  order(a.date, b.date) || order(a.time, b.time) || order(a.userName, b.userName) || order(a.key, b.key);

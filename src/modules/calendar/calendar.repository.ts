@@ -2,14 +2,19 @@ import type { Executor } from '../../platform/db/database.js';
 
 /** SQL of calendars (activities and tasks of some users over a date range) and of feed tokens. */
 
-export interface KeyRange {
-  /** Plan keys ('YYYY-MM-DD[ HH:MM]' in the owner's zone) at or above `lo` and below `hi`. */
+/** What a calendar reads: items at a UTC moment in [startAt, endAt), or all-day items dated from..to. */
+export interface ItemRange {
+  startAt: string;
+  endAt: string;
+  from: string;
+  to: string;
+  /** Plan keys ('YYYY-MM-DD[ HH:MM]' in the owner's zone) to scan: at or above `lo`, below `hi`. */
   lo: string;
   hi: string;
 }
 
-/** Activities of the owners planned within the key range (open and done), in plan order. */
-export async function activitiesIn(db: Executor, ownerIds: string[], r: KeyRange, limit: number) {
+/** Activities of the owners planned within the key range (open and done), in plan order; notes on request. */
+export async function activitiesIn(db: Executor, ownerIds: string[], r: ItemRange, limit: number, withNotes = false) {
   if (!ownerIds.length) return [];
   return db
     .selectFrom('activities as a')
@@ -26,12 +31,18 @@ export async function activitiesIn(db: Executor, ownerIds: string[], r: KeyRange
       'a.planned_at as at',
       'a.duration_sec',
       'a.subject',
-      'a.notes',
       'a.version',
     ])
+    .$if(withNotes, (q) => q.select('a.notes'))
     .where('a.owner_id', 'in', ownerIds)
     .where('a.planned_key', '>=', r.lo)
     .where('a.planned_key', '<', r.hi)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a.planned_at', '>=', r.startAt), eb('a.planned_at', '<', r.endAt)]),
+        eb.and([eb('a.planned_at', 'is', null), eb('a.planned_date', '>=', r.from), eb('a.planned_date', '<=', r.to)]),
+      ]),
+    )
     .orderBy('a.planned_key')
     .orderBy('a.id')
     .limit(limit)
@@ -39,8 +50,8 @@ export async function activitiesIn(db: Executor, ownerIds: string[], r: KeyRange
 }
 export type ActivityRow = Awaited<ReturnType<typeof activitiesIn>>[number];
 
-/** Tasks of the assignees due within the key range (open and done), in due order. */
-export async function tasksIn(db: Executor, assigneeIds: string[], r: KeyRange, limit: number) {
+/** Tasks of the assignees due within the key range (open and done), in due order; descriptions on request. */
+export async function tasksIn(db: Executor, assigneeIds: string[], r: ItemRange, limit: number, withNotes = false) {
   if (!assigneeIds.length) return [];
   return db
     .selectFrom('tasks as t')
@@ -48,7 +59,6 @@ export async function tasksIn(db: Executor, assigneeIds: string[], r: KeyRange, 
     .select([
       't.id',
       't.title',
-      't.description',
       't.status',
       't.assignee_id as user_id',
       't.company_id',
@@ -59,11 +69,18 @@ export async function tasksIn(db: Executor, assigneeIds: string[], r: KeyRange, 
       't.priority',
       't.version',
     ])
+    .$if(withNotes, (q) => q.select('t.description'))
     .where('t.assignee_id', 'in', assigneeIds)
     // Both statuses named: the (assignee, status, due_key) index then serves the due range.
     .where('t.status', 'in', ['open', 'done'])
     .where('t.due_key', '>=', r.lo)
     .where('t.due_key', '<', r.hi)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('t.due_at', '>=', r.startAt), eb('t.due_at', '<', r.endAt)]),
+        eb.and([eb('t.due_at', 'is', null), eb('t.due_date', '>=', r.from), eb('t.due_date', '<=', r.to)]),
+      ]),
+    )
     .orderBy('t.due_key')
     .orderBy('t.id')
     .limit(limit)

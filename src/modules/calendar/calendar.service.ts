@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { isTimeZone, utcToZoned } from '../../shared/zoned.js';
 import { departmentUsers, zoneOf } from '../activities/index.js';
-import { daysBetween, keyRangeOf, toItems, viewRange } from './calendar.items.js';
+import { daysBetween, itemRange, toItems, viewRange } from './calendar.items.js';
 import * as repo from './calendar.repository.js';
 import { CALENDAR_MAX_DAYS, type CalendarQuery, type CalendarRange } from './calendar.schema.js';
 
@@ -31,15 +31,15 @@ export class CalendarService {
 
     const userIds = await this.whose(p, q);
     const taskUsers = visible(userIds, ownerFilter(p, scopeOf(p, 'task', 'read')));
-    const keys = keyRangeOf(from, to);
+    const range = itemRange(from, to, timeZone);
     const [activities, tasks, users] = await Promise.all([
-      repo.activitiesIn(this.db, userIds, keys, CALENDAR_MAX_ITEMS + 1),
-      repo.tasksIn(this.db, taskUsers, keys, CALENDAR_MAX_ITEMS + 1),
+      repo.activitiesIn(this.db, userIds, range, CALENDAR_MAX_ITEMS + 1),
+      repo.tasksIn(this.db, taskUsers, range, CALENDAR_MAX_ITEMS + 1),
       repo.userNames(this.db, userIds),
     ]);
     const names = new Map(users.map((u) => [u.id, u.name]));
-    const items = toItems(activities, tasks, { from, to, timeZone, now, names });
-    const truncated = items.length > CALENDAR_MAX_ITEMS || activities.length > CALENDAR_MAX_ITEMS || tasks.length > CALENDAR_MAX_ITEMS;
+    const items = toItems(activities, tasks, { timeZone, now, names });
+    const truncated = items.length > CALENDAR_MAX_ITEMS;
     return { from, to, timeZone, users, items: items.slice(0, CALENDAR_MAX_ITEMS), truncated };
   }
 
