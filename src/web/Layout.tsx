@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButto
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../modules/reminders/ui/NotificationBell.js';
 import { useAuth } from './auth.js';
 import { navItems } from './routes.js';
 
@@ -23,38 +24,41 @@ export function Layout() {
               {t('appName')}
             </Text>
           </Group>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <UnstyledButton data-testid="user-menu">
-                <Group gap="xs">
-                  <Avatar size="sm" color="var(--mantine-primary-color-filled)">
-                    {me?.name.slice(0, 1).toUpperCase()}
-                  </Avatar>
-                  <Text size="sm" visibleFrom="xs">
-                    {me?.name}
-                  </Text>
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item component={Link} to="/settings">
-                {t('nav.settings')}
-              </Menu.Item>
-              <Menu.Item component="a" href="/api/docs" target="_blank">
-                {t('nav.apiDocs')}
-              </Menu.Item>
-              <Menu.Divider />
-              <Menu.Item
-                color="red"
-                onClick={async () => {
-                  await logout();
-                  navigate('/');
-                }}
-              >
-                {t('actions.logout')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu">
+                  <Group gap="xs">
+                    <Avatar size="sm" color="var(--mantine-primary-color-filled)">
+                      {me?.name.slice(0, 1).toUpperCase()}
+                    </Avatar>
+                    <Text size="sm" visibleFrom="xs">
+                      {me?.name}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component={Link} to="/settings">
+                  {t('nav.settings')}
+                </Menu.Item>
+                <Menu.Item component="a" href="/api/docs" target="_blank">
+                  {t('nav.apiDocs')}
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item
+                  color="red"
+                  onClick={async () => {
+                    await logout();
+                    navigate('/');
+                  }}
+                >
+                  {t('actions.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

@@ -12,6 +12,7 @@ import { admin } from '../../modules/users/ui/i18n.js';
 import { products } from '../../modules/products/ui/i18n.js';
 import { activities } from '../../modules/activities/ui/i18n.js';
 import { calendar } from '../../modules/calendar/ui/i18n.js';
+import { notificationsNs } from '../../modules/reminders/ui/i18n.js';
 
 /**
  * Translation namespaces: `common` for the shell, one per feature (`src/modules/<f>/ui/i18n.ts`).
@@ -32,4 +33,5 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   products,
   activities,
   calendar,
+  notifications: notificationsNs,
 };
