@@ -282,5 +282,9 @@ describe.each(engines())('reminders and notifications (%s)', (engine) => {
     expect(JSON.parse(got.data)).toMatchObject({ title: 'Live one', kind: 'reminder.activity', entityId, link: `/activities/${entityId}`, readAt: null });
     await sleep(1500);
     expect(stream.events.filter((e) => e.event === 'notification')).toHaveLength(1);
+
+    // A node shutting down ends its open streams (the server can then close).
+    await remindersRuntime(a.ctx).stop();
+    await until(async () => stream.ended(), 5000, 'the stream to end');
   });
 });
