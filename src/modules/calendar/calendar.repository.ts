@@ -13,7 +13,7 @@ export interface ItemRange {
   hi: string;
 }
 
-/** Activities of the owners planned within the key range (open and done), in plan order; notes on request. */
+/** Activities (not notes) of the owners planned within the range (open and done), in plan order; their notes on request. */
 export async function activitiesIn(db: Executor, ownerIds: string[], r: ItemRange, limit: number, withNotes = false) {
   if (!ownerIds.length) return [];
   return db
@@ -35,6 +35,8 @@ export async function activitiesIn(db: Executor, ownerIds: string[], r: ItemRang
     ])
     .$if(withNotes, (q) => q.select('a.notes'))
     .where('a.owner_id', 'in', ownerIds)
+    // Notes are remarks, not appointments.
+    .where('a.type', '!=', 'note')
     .where('a.planned_key', '>=', r.lo)
     .where('a.planned_key', '<', r.hi)
     .where((eb) =>

@@ -29,6 +29,7 @@ export const CALENDAR_MAX_DAYS = 62;
  * A calendar range: `view` + `date` (the day, the Monday-based week or the month containing it), or an explicit
  * `from`..`to` (inclusive); dates are in the viewer's time zone (`timeZone`, default the viewer's profile zone).
  * Whose: `userId` (default me) or `departmentId` (its members and sub-departments' that the viewer may see).
+ * Items: activities other than notes, open and done, and tasks with a due date.
  */
 export const calendarQuery = z
   .strictObject({

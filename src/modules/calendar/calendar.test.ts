@@ -72,6 +72,7 @@ describe.each(engines())('calendar (%s)', (engine) => {
     await makeActivity(anna.client, { plannedDate: '2030-01-07', plannedTime: '00:30', subject: 'Early call' });
     await makeActivity(anna.client, { plannedDate: '2030-01-07', plannedTime: '10:00', subject: 'Promised call', companyId });
     await makeActivity(anna.client, { type: 'meeting', plannedDate: '2030-01-09', subject: 'Visit' });
+    await makeActivity(anna.client, { type: 'note', plannedDate: '2030-01-09', subject: 'Not an appointment' });
     await makeActivity(anna.client, { plannedDate: '2030-01-13', plannedTime: '23:30', subject: 'Late call' });
     await makeActivity(anna.client, { plannedDate: '2030-01-14', plannedTime: '09:00', subject: 'Next week' });
     const task = await anna.client.post('/tasks', { title: 'Send the contract', dueDate: '2030-01-08', dueTime: '15:00' });
