@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { engines, freshDatabaseUrl, startTestApp, type TestVoronka } from '../../../test/engines.js';
 import { userClient } from '../../../test/factories.js';
+import { makeActivity } from '../../../test/activities.js';
 import { countNotifications, freePort, makeDue, openNode, planReminder, sleep, startSmtp, until, wantEmail } from '../../../test/reminders.js';
 import { loadConfig } from '../../platform/config.js';
+import { utcToZoned } from '../../shared/zoned.js';
 import { listen } from '../../server.js';
 import { cancelReminders, remindersRuntime, scheduleReminder } from './index.js';
 import { ReminderPoller } from './reminders.poller.js';
@@ -79,6 +81,29 @@ describe.each(engines())('reminders and notifications (%s)', (engine) => {
     await scheduleReminder(db, input);
     await cancelReminders(db, 'activity', entityId);
     expect(await db.selectFrom('reminders').selectAll().where('entity_id', '=', entityId).execute()).toHaveLength(0);
+  });
+
+  it('a call promised through the activities API reminds its owner, once; completing another cancels its reminder', async () => {
+    const v = await app();
+    const me = await userClient(v, 'sales_manager');
+    const { db } = v.ctx.database;
+    const zone = (await db.selectFrom('users').select('time_zone').where('id', '=', me.id).executeTakeFirstOrThrow()).time_zone;
+    const at = utcToZoned(new Date(Date.now() + 10 * 60_000), zone);
+    const promised = await makeActivity(me.client, { plannedDate: at.date, plannedTime: at.time, subject: 'Call back Alpha' });
+    const later = utcToZoned(new Date(Date.now() + 5 * 3_600_000), zone);
+    const other = await makeActivity(me.client, { plannedDate: later.date, plannedTime: later.time, subject: 'Later call' });
+    const done = await me.client.post(`/activities/${other.id}/complete`, { nextStep: { none: true } });
+    expect(done.status).toBe(200);
+    v.startJobs();
+    const page = await until(async () => {
+      const res = await me.client.get('/notifications');
+      return res.body.items.length ? res.body : undefined;
+    }, 10_000, 'the reminder');
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ kind: 'reminder.activity', title: 'Call back Alpha', link: `/activities/${promised.id}`, entityId: promised.id });
+    await sleep(200);
+    expect(await countNotifications(db)).toBe(1);
+    expect(await db.selectFrom('reminders').select('id').where('entity_id', '=', other.id).execute()).toHaveLength(0);
   });
 
   it('a reminder due while no node ran fires exactly once after the restart', async () => {
