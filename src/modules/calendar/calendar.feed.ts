@@ -76,7 +76,7 @@ export class CalendarFeedService {
     const today = utcToZoned(new Date(now), timeZone).date;
     const from = addDays(today, -FEED_PAST_DAYS);
     const to = addDays(today, FEED_FUTURE_DAYS);
-    const range = itemRange(from, to, timeZone);
+    const range = itemRange(from, to, timeZone, [timeZone]);
     const [activities, tasks] = await Promise.all([
       repo.activitiesIn(this.db, [owner.id], range, FEED_MAX_ITEMS, true),
       repo.tasksIn(this.db, [owner.id], range, FEED_MAX_ITEMS, true),

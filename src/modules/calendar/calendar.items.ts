@@ -1,4 +1,4 @@
-import { zonedReader, zonedToUtc } from '../../shared/zoned.js';
+import { isTimeZone, utcToZoned, zonedReader, zonedToUtc } from '../../shared/zoned.js';
 import type { CalendarItem } from './calendar.schema.js';
 import type { ActivityRow, ItemRange, TaskRow } from './calendar.repository.js';
 
@@ -29,18 +29,21 @@ export function viewRange(view: 'day' | 'week' | 'month', date: string): { from:
 
 /**
  * What to read for a range of the viewer's dates: timed items by their UTC moment, all-day items by date.
- * Owners in other zones plan a moment up to 26 hours apart, so the plan keys scanned reach two days further
- * on each side.
+ * Plan keys are in each owner's zone: the keys scanned cover the range's moments in every owner zone given
+ * (an unknown zone widens them by the 26 hours zones can lie apart).
  */
-export function itemRange(from: string, to: string, timeZone: string): ItemRange {
-  return {
-    startAt: zonedToUtc(from, '00:00', timeZone),
-    endAt: zonedToUtc(addDays(to, 1), '00:00', timeZone),
-    from,
-    to,
-    lo: addDays(from, -2),
-    hi: addDays(to, 3),
-  };
+export function itemRange(from: string, to: string, timeZone: string, ownerZones: Iterable<string>): ItemRange {
+  const startAt = zonedToUtc(from, '00:00', timeZone);
+  const endAt = zonedToUtc(addDays(to, 1), '00:00', timeZone);
+  let lo = from;
+  let hi = addDays(to, 1);
+  for (const zone of new Set(ownerZones)) {
+    const first = isTimeZone(zone) ? utcToZoned(startAt, zone).date : addDays(from, -2);
+    const last = isTimeZone(zone) ? utcToZoned(new Date(Date.parse(endAt) - 1), zone).date : addDays(to, 2);
+    if (first < lo) lo = first;
+    if (addDays(last, 1) > hi) hi = addDays(last, 1);
+  }
+  return { startAt, endAt, from, to, lo, hi };
 }
 
 const defaultMinutes = (type: string | null) => (type === 'meeting' ? 60 : 30);

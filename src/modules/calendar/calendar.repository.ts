@@ -90,9 +90,9 @@ export async function tasksIn(db: Executor, assigneeIds: string[], r: ItemRange,
 }
 export type TaskRow = Awaited<ReturnType<typeof tasksIn>>[number];
 
-export async function userNames(db: Executor, ids: string[]) {
+export async function usersOf(db: Executor, ids: string[]) {
   if (!ids.length) return [];
-  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).orderBy('name').orderBy('id').execute();
+  return db.selectFrom('users').select(['id', 'name', 'time_zone']).where('id', 'in', ids).orderBy('name').orderBy('id').execute();
 }
 
 export async function departmentExists(db: Executor, id: string): Promise<boolean> {

@@ -31,16 +31,16 @@ export class CalendarService {
 
     const userIds = await this.whose(p, q);
     const taskUsers = visible(userIds, ownerFilter(p, scopeOf(p, 'task', 'read')));
-    const range = itemRange(from, to, timeZone);
-    const [activities, tasks, users] = await Promise.all([
+    const users = await repo.usersOf(this.db, userIds);
+    const range = itemRange(from, to, timeZone, users.map((u) => u.time_zone));
+    const [activities, tasks] = await Promise.all([
       repo.activitiesIn(this.db, userIds, range, CALENDAR_MAX_ITEMS + 1),
       repo.tasksIn(this.db, taskUsers, range, CALENDAR_MAX_ITEMS + 1),
-      repo.userNames(this.db, userIds),
     ]);
     const names = new Map(users.map((u) => [u.id, u.name]));
     const items = toItems(activities, tasks, { timeZone, now, names });
     const truncated = items.length > CALENDAR_MAX_ITEMS;
-    return { from, to, timeZone, users, items: items.slice(0, CALENDAR_MAX_ITEMS), truncated };
+    return { from, to, timeZone, users: users.map((u) => ({ id: u.id, name: u.name })), items: items.slice(0, CALENDAR_MAX_ITEMS), truncated };
   }
 
   /** The users whose calendar is asked for, limited to those whose activities the viewer may read. */
