@@ -46,6 +46,25 @@ function RecordFilter({ field, id, onClear }: { field: keyof typeof recordPaths;
   );
 }
 
+/** A compact department filter (the tree indented); hidden when the user may not list departments. */
+export function DepartmentFilter({ label, value, onChange }: { label: string; value: string | null; onChange(id: string | null): void }) {
+  const departments = useDepartments();
+  if (!departments.data?.length) return null;
+  return (
+    <Select
+      size="xs"
+      w={170}
+      placeholder={label}
+      aria-label={label}
+      clearable
+      searchable
+      value={value}
+      data={treeOptions(departments.data, (d) => d.name)}
+      onChange={onChange}
+    />
+  );
+}
+
 interface Props {
   params: Record<string, string>;
   set(key: string, value: string | null): void;
@@ -56,25 +75,12 @@ interface Props {
 /** Filters of the activities page: owner, department, type, status, overdue, promises, planned date range. */
 export function ActivityFilters({ params, set, reset, filtered }: Props) {
   const { t } = useTranslation('activities');
-  const departments = useDepartments();
   const types = params.type ? params.type.split(',') : [];
   return (
     <Group gap={6} align="center" data-testid="activities-filters">
       {(['companyId', 'dealId', 'contactId'] as const).map((f) => params[f] && <RecordFilter key={f} field={f} id={params[f]!} onClear={() => set(f, null)} />)}
       <OwnerSelect size="xs" w={170} label={null} placeholder={t('filters.owner')} aria-label={t('filters.owner')} clearable value={params.ownerId ?? null} onChange={(v) => set('ownerId', v)} data-testid="activities-filter-owner" />
-      {(departments.data?.length ?? 0) > 0 && (
-        <Select
-          size="xs"
-          w={170}
-          placeholder={t('filters.department')}
-          aria-label={t('filters.department')}
-          clearable
-          searchable
-          value={params.departmentId ?? null}
-          data={treeOptions(departments.data ?? [], (d) => d.name)}
-          onChange={(v) => set('departmentId', v)}
-        />
-      )}
+      <DepartmentFilter label={t('filters.department')} value={params.departmentId ?? null} onChange={(v) => set('departmentId', v)} />
       <MultiSelect
         size="xs"
         miw={170}

@@ -23,7 +23,7 @@ export function EventChip({ item: a, showOwner, pending, onDragStart, onDragEnd 
   const name = itemName(t, a);
   const kind = a.kind === 'task' ? t('task') : t(`activities:types.${a.type}`);
   const details = [kind, a.companyName, showOwner ? a.userName : null].filter(Boolean).join(' · ');
-  const link = a.kind === 'task' ? '/tasks' : `/activities/${a.id}`;
+  const link = a.kind === 'task' ? `/tasks/${a.id}` : `/activities/${a.id}`;
   return (
     <Tooltip label={`${a.time ? `${a.time} ` : ''}${name} · ${details}`} openDelay={500} multiline maw={320}>
       <Box
