@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/database.js';
-import { ensureDemoTeam, seedDemoCatalog, seedDemoCompanies, seedDemoDeals, DEMO_PASSWORD } from '../modules/demo/index.js';
+import { ensureDemoTeam, seedDemoActivities, seedDemoCatalog, seedDemoCompanies, seedDemoDeals, DEMO_PASSWORD } from '../modules/demo/index.js';
 
 export const DEMO_SIZE_ON_FIRST_START = 300;
 /** Deals made over the first demo companies when there are none yet. */
@@ -27,7 +27,8 @@ export async function addDemoData(db: Db, size: number, progress = false): Promi
   if (progress) process.stdout.write('\n');
   const products = await seedDemoCatalog(db);
   const deals = await seedDemoDeals(db, DEMO_DEALS);
-  return `Demo data: ${size} companies with contacts${products ? `, a catalog of ${products} products and services` : ''}${deals ? `, ${deals} deals` : ''}. Demo users (password ${DEMO_PASSWORD}): ${team.emails.join(', ')}`;
+  const activities = await seedDemoActivities(db);
+  return `Demo data: ${size} companies with contacts${products ? `, a catalog of ${products} products and services` : ''}${deals ? `, ${deals} deals` : ''}${activities ? `, ${activities} activities` : ''}. Demo users (password ${DEMO_PASSWORD}): ${team.emails.join(', ')}`;
 }
 
 /** On an empty directory, the demo data of a first start. */

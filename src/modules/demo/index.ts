@@ -3,3 +3,4 @@ export { ensureDemoTeam, DEMO_PASSWORD } from './demo.team.js';
 export { demoCompany, rng } from './demo.generator.js';
 export { seedDemoCatalog } from './demo.catalog.js';
 export { seedDemoDeals } from './demo.deals.js';
+export { seedDemoActivities } from './demo.activities.js';

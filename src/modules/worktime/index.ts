@@ -1,3 +1,3 @@
 export { registerWorktimeRoutes } from './worktime.routes.js';
-export { getWorkSettings, listHolidays, workSettingsOf } from './worktime.service.js';
+export { addHoliday, getWorkSettings, listHolidays, updateWorkSettings, workSettingsOf } from './worktime.service.js';
 export type { Holiday, WorkSettings } from './worktime.schema.js';
