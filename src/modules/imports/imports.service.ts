@@ -96,11 +96,12 @@ export class ImportsService {
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
     input.mapping.forEach((m, i) => {
-      if (!upload.headers.includes(m.column)) issues.push({ field: `mapping.${i}.column`, code: 'import.column_unknown', message: 'is not a column of the file' });
+      const known = upload.headers.includes(m.column);
+      if (!known) issues.push({ field: `mapping.${i}.column`, code: 'import.column_unknown', message: 'is not a column of the file' });
       const f = fields.get(m.field);
       if (!f) issues.push({ field: `mapping.${i}.field`, code: 'import.field_unknown', message: `is not a field of ${input.entity} records` });
       else if (seen.has(m.field) && !f.multiple) issues.push({ field: `mapping.${i}.field`, code: 'import.field_twice', message: 'only one column may feed this field' });
-      seen.add(m.field);
+      if (known) seen.add(m.field);
     });
     if (input.key && !target.keys.includes(input.key)) issues.push({ field: 'key', code: 'import.key_unsupported', message: `${input.entity} records cannot be matched by this key` });
     if (!input.key && input.mode !== 'create') issues.push({ field: 'key', code: 'import.key_required', message: 'updates need a key to find records by' });

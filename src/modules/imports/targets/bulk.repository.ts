@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { CompiledQuery, sql, type Insertable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { dialectOf } from '../../../platform/db/dialect.js';
 import type { DB } from '../../../platform/db/schema.js';
@@ -12,12 +12,37 @@ import { newId } from '../../../platform/ids.js';
 /** Bind parameters per statement: SQLite allows 32766, PostgreSQL 65535. */
 const MAX_PARAMS = 30_000;
 
+/** Statement text per table, columns and row count (chunks repeat, so prepared statements are reused). */
+const insertTexts = new Map<string, string>();
+
+function insertText(pg: boolean, table: string, columns: string[], rows: number): string {
+  const key = `${pg ? 'pg' : 'sq'}|${table}|${columns.join(',')}|${rows}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    let n = 0;
+    const tuple = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(',')})`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array.from({ length: rows }, tuple).join(',')}`;
+    if (insertTexts.size > 200) insertTexts.clear();
+    insertTexts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Multi-row inserts in chunks under the bind-parameter limit. The statement is built directly (rows of one
+ * shape, columns from the first row): building Kysely's query tree for thousands of values costs more
+ * than the insert itself.
+ */
 export async function insertMany<T extends keyof DB & string>(db: Executor, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
   if (!rows.length) return;
-  const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0] as object).length));
+  const pg = dialectOf(db) === 'postgres';
+  const columns = Object.keys(rows[0] as object);
+  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   for (let i = 0; i < rows.length; i += per) {
-    // Kysely's generic insert types cannot follow a table name chosen at run time.
-    await db.insertInto(table).values(rows.slice(i, i + per) as never).execute();
+    const chunk = rows.slice(i, i + per) as Record<string, unknown>[];
+    const params: unknown[] = [];
+    for (const r of chunk) for (const c of columns) params.push(r[c] ?? null);
+    await db.executeQuery(CompiledQuery.raw(insertText(pg, table, columns, chunk.length), params));
   }
 }
 
