@@ -18,16 +18,18 @@ export function TypeBadge({ activity: a }: { activity: Pick<Activity, 'type' | '
   );
 }
 
-/** Planned / done, overdue, a promise, an open or resolved claim. */
-export function ActivityBadges({ activity: a }: { activity: Activity }) {
+/** Planned / done (unless the list says it already), overdue, a promise, an open or resolved claim. */
+export function ActivityBadges({ activity: a, showStatus = true }: { activity: Activity; showStatus?: boolean }) {
   const { t } = useTranslation('activities');
   const { me } = useAuth();
   const overdue = isOverdue(a, me?.timeZone ?? 'UTC');
   return (
     <Group gap={4} wrap="wrap">
-      <Badge color={a.status === 'done' ? 'green' : 'blue'} variant={a.status === 'done' ? 'light' : 'outline'} tt="none" data-testid="activity-status">
-        {t(`statuses.${a.status}`)}
-      </Badge>
+      {showStatus && (
+        <Badge color={a.status === 'done' ? 'green' : 'blue'} variant={a.status === 'done' ? 'light' : 'outline'} tt="none" data-testid="activity-status">
+          {t(`statuses.${a.status}`)}
+        </Badge>
+      )}
       {overdue && (
         <Badge color="red" tt="none" data-testid="activity-overdue">
           {t('overdue')}

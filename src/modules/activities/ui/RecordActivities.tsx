@@ -19,7 +19,7 @@ export function ActivityLine({ activity: a, onComplete, showCompany = true }: { 
         <Group gap={6} wrap="wrap">
           <TypeBadge activity={a} />
           <ActivityWhen activity={a} />
-          <ActivityBadges activity={a} />
+          <ActivityBadges activity={a} showStatus={false} />
         </Group>
         <Anchor component={Link} to={`/activities/${a.id}`} size="sm" fw={500} lineClamp={2}>
           {activityName(t, a)}

@@ -155,7 +155,6 @@ export function CompanyCardPage() {
               </FieldRow>
               <FieldRow label={t('fields.notes')}>{c.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Text>}</FieldRow>
             </Section>
-            <CompanyTimeline companyId={c.id} formats={historyFormats} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -164,9 +163,12 @@ export function CompanyCardPage() {
             <AttachmentsPanel entity="company" entityId={c.id} canEdit={can('company', 'update')} />
           </Stack>
         </Grid.Col>
-        {/* after the side column, so a narrow screen shows contacts and files before the history */}
+        {/* after the side column, so a narrow screen shows contacts and files before the timeline and the history */}
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <HistoryTimeline path={`/companies/${c.id}/history`} ns="companies" entityKey={['companies', c.id]} formats={historyFormats} />
+          <Stack>
+            <CompanyTimeline companyId={c.id} formats={historyFormats} />
+            <HistoryTimeline path={`/companies/${c.id}/history`} ns="companies" entityKey={['companies', c.id]} formats={historyFormats} />
+          </Stack>
         </Grid.Col>
       </Grid>
       {merging && (
