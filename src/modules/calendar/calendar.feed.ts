@@ -31,7 +31,7 @@ const LABELS: Record<string, Record<Lang, string>> = {
 };
 
 /** "Call · Alpha LLC · About the offer"; done items are ticked. */
-export function summaryOf(i: CalendarItem, lang: Lang): string {
+function summaryOf(i: CalendarItem, lang: Lang): string {
   const label = LABELS[i.type ?? 'task']?.[lang] ?? i.type ?? '';
   const text = [label, i.companyName, i.title].filter(Boolean).join(' · ');
   return i.status === 'done' ? `✓ ${text}` : text;

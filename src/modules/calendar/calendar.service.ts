@@ -8,7 +8,7 @@ import * as repo from './calendar.repository.js';
 import { CALENDAR_MAX_DAYS, type CalendarQuery, type CalendarRange } from './calendar.schema.js';
 
 /** Items one calendar response carries at most. */
-export const CALENDAR_MAX_ITEMS = 5000;
+const CALENDAR_MAX_ITEMS = 5000;
 
 const forbidden = () => new AppError('access.forbidden', 403, 'You may not see this calendar', { resource: 'activity', action: 'read' });
 const visible = (ids: string[], allowed: string[] | null) => (allowed === null ? ids : ids.filter((id) => allowed.includes(id)));

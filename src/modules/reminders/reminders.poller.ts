@@ -13,7 +13,7 @@ const MAIL_BATCH = 10;
 /** Longer than one send may take with the mailer's timeouts. */
 const MAIL_LEASE_MS = 5 * 60_000;
 /** Sends of one e-mail before it is given up (logged). */
-export const MAIL_MAX_ATTEMPTS = 6;
+const MAIL_MAX_ATTEMPTS = 6;
 const MAX_RETRY_DELAY_MS = 3_600_000;
 
 export interface PollerOptions {

@@ -16,17 +16,6 @@ export async function deletePending(db: Executor, entity: string, entityId: stri
   await db.deleteFrom('reminders').where('entity', '=', entity).where('entity_id', '=', entityId).where('fired_at', 'is', null).execute();
 }
 
-export async function pendingFor(db: Executor, entity: string, entityId: string) {
-  return db
-    .selectFrom('reminders')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', entityId)
-    .where('fired_at', 'is', null)
-    .orderBy('fire_at')
-    .execute();
-}
-
 /** Minutes before an event its reminder fires (null: the user has no work settings yet). */
 export async function reminderMinutes(db: Executor, userId: string): Promise<number | null> {
   const r = await db.selectFrom('user_work_settings').select('reminder_minutes').where('user_id', '=', userId).executeTakeFirst();

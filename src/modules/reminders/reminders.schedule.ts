@@ -4,7 +4,7 @@ import type { NotificationKind } from './reminders.schema.js';
 import * as repo from './reminders.repository.js';
 
 /** Minutes before the event a reminder fires when the user has no work settings. */
-export const DEFAULT_REMINDER_MINUTES = 15;
+const DEFAULT_REMINDER_MINUTES = 15;
 
 export type ReminderEntity = 'activity' | 'task';
 
