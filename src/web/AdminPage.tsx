@@ -6,6 +6,7 @@ import { CustomFieldsPanel } from '../modules/customfields/ui/CustomFieldsPanel.
 import { DepartmentsPanel } from '../modules/departments/ui/DepartmentsPanel.js';
 import { PipelinesPanel } from '../modules/pipelines/ui/PipelinesPanel.js';
 import { RolesPanel } from '../modules/roles/ui/RolesPanel.js';
+import { WorkCalendarPanel } from '../modules/schedule/ui/WorkCalendarPanel.js';
 import { AuditPanel } from '../modules/users/ui/AuditPanel.js';
 import { UsersPanel } from '../modules/users/ui/UsersPanel.js';
 import { useAuth } from './auth.js';
@@ -20,6 +21,7 @@ const sections: { path: string; label: string; resource: string; element: ReactN
   { path: 'departments', label: 'tabs.departments', resource: 'department', element: <DepartmentsPanel /> },
   { path: 'roles', label: 'tabs.roles', resource: 'role', element: <RolesPanel /> },
   { path: 'pipelines', label: 'pipelines:tab', resource: 'pipeline', element: <PipelinesPanel /> },
+  { path: 'calendar', label: 'schedule:holidays.tab', resource: 'settings', element: <WorkCalendarPanel /> },
   { path: 'custom-fields', label: 'tabs.customFields', resource: 'custom_field', element: <CustomFieldsPanel /> },
   { path: 'audit', label: 'tabs.audit', resource: 'audit', element: <AuditPanel /> },
 ];

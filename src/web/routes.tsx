@@ -6,6 +6,7 @@ import { productNav, productRoutes } from '../modules/products/ui/routes.js';
 import { activityNav, activityRoutes } from '../modules/activities/ui/routes.js';
 import { calendarNav, calendarRoutes } from '../modules/calendar/ui/routes.js';
 import { taskNav, taskRoutes } from '../modules/tasks/ui/routes.js';
+import { scheduleNav, scheduleRoutes } from '../modules/schedule/ui/routes.js';
 import { AdminPage, isAdministrator } from './AdminPage.js';
 
 export interface AppRoute {
@@ -25,6 +26,6 @@ export interface NavItem {
 }
 
 /** Pages of every feature. Each module's ui/ folder contributes its routes and nav items here. */
-export const routes: AppRoute[] = [...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...calendarRoutes, ...taskRoutes, ...productRoutes, { path: 'admin/*', element: <AdminPage /> }];
+export const routes: AppRoute[] = [...scheduleRoutes, ...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...calendarRoutes, ...taskRoutes, ...productRoutes, { path: 'admin/*', element: <AdminPage /> }];
 
-export const navItems: NavItem[] = [companyNav, contactNav, dealNav, activityNav, calendarNav, taskNav, productNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];
+export const navItems: NavItem[] = [scheduleNav, companyNav, contactNav, dealNav, activityNav, calendarNav, taskNav, productNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];

@@ -121,11 +121,11 @@ export async function seedDemoActivities(db: Db, now = new Date(), seed = 11): P
 
     // The funnel: every open deal, the customers and a few prospects, due from a week ago to ten days ahead.
     const withDeal = new Set(deals.map((d) => d.company_id));
-    const due = () => localDay(now.getTime() + Math.floor(-7 + r() * r() * 17) * DAY, timeZone);
+    const due = () => localDay(now.getTime() + (r() < 0.5 ? -Math.floor(r() * 8) : 1 + Math.floor(r() * 10)) * DAY, timeZone);
     for (const d of deals.slice(5)) add(d.company_id!, d.id, pick(say.deal), due(), null);
     for (const c of companies.filter((x) => !withDeal.has(x.id))) {
       if (c.status === 'current') add(c.id, null, pick(say.customer), due(), null);
-      else if (r() < 0.4) add(c.id, null, pick(say.prospect), due(), null);
+      else if (r() < 0.6) add(c.id, null, pick(say.prospect), due(), null);
     }
     // Done calls: the last contacts.
     for (const c of companies) {

@@ -75,7 +75,10 @@ export class ScheduleService {
     return { ...this.head(plan), days: await entriesOf(this.db, plan.schedule.days, plan.user.timeZone), later: plan.openTotal - placed(plan) };
   }
 
-  /** Users of the department (and its sub-departments) the principal may see, each with their load. */
+  /**
+   * Users of the department (and its sub-departments) the principal may see, each with their load: members
+   * of a department, and others who have open activities or finished some today (not every administrator).
+   */
   async team(p: Principal, q: TeamQuery): Promise<Team> {
     const owners = ownerFilter(p, requireScope(p, 'activity', 'read'));
     const departmentIds = q.departmentId ? [...subtreeIds(await repo.departments(this.db), q.departmentId)] : null;
@@ -84,7 +87,9 @@ export class ScheduleService {
     const members: TeamMember[] = [];
     for (const u of users) {
       const plan = plans.get(u.id);
-      if (plan) members.push(member(plan, await repo.countUntimedDue(this.db, u.id, plan.schedule.today)));
+      if (plan && (u.department_id !== null || plan.openTotal > 0 || plan.doneToday > 0)) {
+        members.push(member(plan, await repo.countUntimedDue(this.db, u.id, plan.schedule.today)));
+      }
     }
     return { members };
   }

@@ -11,6 +11,7 @@ import { roles } from '../../modules/roles/ui/i18n.js';
 import { admin } from '../../modules/users/ui/i18n.js';
 import { products } from '../../modules/products/ui/i18n.js';
 import { activities } from '../../modules/activities/ui/i18n.js';
+import { schedule } from '../../modules/schedule/ui/i18n.js';
 import { calendar } from '../../modules/calendar/ui/i18n.js';
 import { tasks } from '../../modules/tasks/ui/i18n.js';
 import { notificationsNs } from '../../modules/reminders/ui/i18n.js';
@@ -33,6 +34,7 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   deals,
   products,
   activities,
+  schedule,
   calendar,
   tasks,
   notifications: notificationsNs,
