@@ -13,7 +13,10 @@ export interface ItemRange {
   hi: string;
 }
 
-/** Activities (not notes) of the owners planned within the range (open and done), in plan order; their notes on request. */
+/**
+ * Activities (not notes) of the owners planned within the range (open and done), unordered (the caller sorts;
+ * past `limit` the rows are an arbitrary subset); their notes on request.
+ */
 export async function activitiesIn(db: Executor, ownerIds: string[], r: ItemRange, limit: number, withNotes = false) {
   if (!ownerIds.length) return [];
   return db
@@ -45,14 +48,12 @@ export async function activitiesIn(db: Executor, ownerIds: string[], r: ItemRang
         eb.and([eb('a.planned_at', 'is', null), eb('a.planned_date', '>=', r.from), eb('a.planned_date', '<=', r.to)]),
       ]),
     )
-    .orderBy('a.planned_key')
-    .orderBy('a.id')
     .limit(limit)
     .execute();
 }
 export type ActivityRow = Awaited<ReturnType<typeof activitiesIn>>[number];
 
-/** Tasks of the assignees due within the key range (open and done), in due order; descriptions on request. */
+/** Tasks of the assignees due within the range (open and done), unordered like activitiesIn; descriptions on request. */
 export async function tasksIn(db: Executor, assigneeIds: string[], r: ItemRange, limit: number, withNotes = false) {
   if (!assigneeIds.length) return [];
   return db
@@ -83,8 +84,6 @@ export async function tasksIn(db: Executor, assigneeIds: string[], r: ItemRange,
         eb.and([eb('t.due_at', 'is', null), eb('t.due_date', '>=', r.from), eb('t.due_date', '<=', r.to)]),
       ]),
     )
-    .orderBy('t.due_key')
-    .orderBy('t.id')
     .limit(limit)
     .execute();
 }

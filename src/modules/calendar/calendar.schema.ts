@@ -93,7 +93,7 @@ export const calendarRange = z.object({
   users: z.array(z.object({ id: z.string(), name: z.string() })),
   /** By date, then all-day first, then time. */
   items: z.array(calendarItemSchema),
-  /** More items than one response carries: narrow the range or pick fewer users. */
+  /** More items than one response carries (some are left out): narrow the range or pick fewer users. */
   truncated: z.boolean(),
 });
 export type CalendarRange = z.infer<typeof calendarRange>;
