@@ -66,6 +66,8 @@ export function registerReminderRoutes(api: App, ctx: AppContext): void {
     }),
     (c) => {
       const userId = principalOf(c).id;
+      // Reverse proxies (nginx) must pass events through at once instead of buffering the response.
+      c.header('X-Accel-Buffering', 'no');
       return streamSSE(c, (stream) => pump(hub, userId, (m) => stream.writeSSE(m), (f) => stream.onAbort(f)));
     },
   );

@@ -296,6 +296,7 @@ describe.each(engines())('reminders and notifications (%s)', (engine) => {
     const stream = await openStream(port, me.client.cookie);
     cleanup.push(async () => stream.close());
     expect(stream.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(stream.res.headers.get('x-accel-buffering')).toBe('no');
     await until(async () => stream.events.some((e) => e.event === 'ping'), 5000, 'the first ping');
 
     const { db } = a.ctx.database;
