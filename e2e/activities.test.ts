@@ -115,6 +115,31 @@ describe.runIf(browserAvailable())('activities, calendar, tasks and notification
     }
   });
 
+  it('makes, replaces and turns off the private calendar feed link', async () => {
+    await page.getByTestId('calendar-feed-open').click();
+    const feed = page.getByTestId('calendar-feed');
+    await expect.poll(() => feed.getByTestId('calendar-feed-state').textContent()).toBe('You have no calendar link yet.');
+    await feed.getByTestId('calendar-feed-create').click();
+    const url = page.getByTestId('calendar-feed-url');
+    await expect.poll(() => url.inputValue()).toMatch(/\/api\/v1\/calendar\/ical\/.+\.ics$/);
+    const first = await url.inputValue();
+    // The link is built from PUBLIC_URL (here the port 0 the test server was asked for): fetch its path.
+    const feedAt = (link: string) => page.request.get(`${e.url}${new URL(link).pathname}`);
+    const ics = await feedAt(first);
+    expect(ics.status()).toBe(200);
+    // iCalendar folds long lines: unfold before looking for the subject.
+    expect((await ics.text()).replace(/\r\n /g, '')).toContain(CALL);
+    await feed.getByTestId('calendar-feed-rotate').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => url.inputValue()).not.toBe(first);
+    expect((await feedAt(first)).status()).toBe(404);
+    await feed.getByTestId('calendar-feed-revoke').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => feed.getByTestId('calendar-feed-state').textContent()).toBe('You have no calendar link yet.');
+    await page.keyboard.press('Escape');
+    await feed.waitFor({ state: 'detached' });
+  });
+
   it('completes the call only with a next step chosen, and plans the next step', async () => {
     await page.goto(`${e.url}/companies/${companyId}`);
     const line = page.getByTestId('record-activities').getByTestId('activity-line').filter({ hasText: CALL });
@@ -224,16 +249,22 @@ describe.runIf(browserAvailable())('activities, calendar, tasks and notification
     await expect.poll(() => bell.getAttribute('data-unread')).toBe('0');
   });
 
-  it('fits a tablet screen (768) on the calendar and the company card', async () => {
+  it('fits a tablet screen (768): calendar, company card, activities, tasks', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     try {
       await page.goto(`${e.url}/calendar?view=week&date=${moveTo}`);
       await page.getByTestId('calendar-timegrid').waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(2);
       await shot(page, 'calendar-week-tablet');
-      await page.goto(`${e.url}/companies/${companyId}`);
-      await page.getByTestId('company-timeline').waitFor();
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(2);
+      for (const [path, ready] of [
+        [`/companies/${companyId}`, 'company-timeline'],
+        ['/activities?status=all', 'activity-row'],
+        ['/tasks?view=delegated', 'task-card'],
+      ] as const) {
+        await page.goto(`${e.url}${path}`);
+        await page.getByTestId(ready).first().waitFor();
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(2);
+      }
     } finally {
       await page.setViewportSize({ width: 1440, height: 1000 });
     }
