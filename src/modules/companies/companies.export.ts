@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ownerFilter, scopeOf, type Principal } from '../../platform/access/index.js';
+import { keysetPages, pickColumns, tableStream, type Column } from '../exports/index.js';
 import { listCustomFields } from '../customfields/index.js';
 import { toCompany } from './companies.mapper.js';
 import { listCompanies } from './companies.query.js';
@@ -9,15 +10,6 @@ import type { Address, Company, companyExportQuery } from './companies.schema.js
 import type { CompaniesService } from './companies.service.js';
 
 const PAGE = 500;
-
-/** A spreadsheet would run a cell starting with = + - @ as a formula; such text gets a leading apostrophe. */
-const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) && !/^[+-]?[\d\s().-]+$/.test(s) ? `'${s}` : s);
-
-export function csvCell(value: string | null, delimiter: string): string {
-  if (value === null || value === '') return '';
-  const s = defuse(value);
-  return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const address = (list: Address[], kind: Address['kind']) => {
   const a = list.find((x) => x.kind === kind);
@@ -62,34 +54,22 @@ const tailColumns: [string, (c: Company) => string | null][] = [
 ];
 
 /**
- * The filtered list as CSV (UTF-8 with BOM), read in keyset pages while the client downloads,
- * limited to the companies the principal may export. Filters are checked before the first byte.
+ * The filtered list as CSV (UTF-8 with BOM) or XLSX with the chosen columns, read in keyset pages while the
+ * client downloads, limited to the companies the principal may export. Filters are checked before the first byte.
  */
-export async function exportCsv(svc: CompaniesService, p: Principal, q: z.infer<typeof companyExportQuery>): Promise<ReadableStream<Uint8Array>> {
+export async function exportCompanies(svc: CompaniesService, p: Principal, q: z.infer<typeof companyExportQuery>): Promise<ReadableStream<Uint8Array>> {
   const spec = await listSpecOf(svc.db, { ...q, limit: PAGE }, ownerFilter(p, scopeOf(p, 'company', 'export')), svc.config.defaultCountry);
   const custom = await listCustomFields(svc.db, 'company');
-  const columns = [
+  const all: Column<Company>[] = [
     ...baseColumns,
     ...custom.map((f): [string, (c: Company) => string | null] => [`cf.${f.key}`, (c) => customText(c.custom[f.key])]),
     ...tailColumns,
-  ];
-  const line = (cells: (string | null)[]) => `${cells.map((x) => csvCell(x, q.delimiter)).join(q.delimiter)}\r\n`;
-  const encoder = new TextEncoder();
-  let cursor = spec.cursor;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${line(columns.map(([h]) => h))}`));
-        return;
-      }
-      const { rows, next } = await listCompanies(svc.db, { ...spec, cursor });
-      const children = await loadChildren(svc.db, rows.map((r) => r.id));
-      const text = rows.map((r) => toCompany(r, children.get(r.id)!)).map((c) => line(columns.map(([, get]) => get(c)))).join('');
-      if (text) controller.enqueue(encoder.encode(text));
-      cursor = next;
-      if (!next) controller.close();
-    },
+  ].map(([key, get]) => ({ key, get }));
+  const columns = pickColumns(all, q.columns);
+  const pages = keysetPages(spec.cursor, async (cursor) => {
+    const { rows, next } = await listCompanies(svc.db, { ...spec, cursor });
+    const children = await loadChildren(svc.db, rows.map((r) => r.id));
+    return { rows: rows.map((r) => toCompany(r, children.get(r.id)!)), next };
   });
+  return tableStream(columns, pages, { format: q.format, delimiter: q.delimiter, sheetName: 'Companies' });
 }

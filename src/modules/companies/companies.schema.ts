@@ -12,6 +12,7 @@ import {
   validateOkved,
   type TaxIdError,
 } from '../../shared/taxids.js';
+import { exportShape } from '../../shared/export-query.js';
 
 /** Contracts of the companies API. Imported by the server and by the UI (which validates forms with them). */
 
@@ -241,11 +242,7 @@ export const companyListQuery = withCustomFilters({
 });
 export type CompanyListQuery = z.infer<typeof companyListQuery>;
 
-export const companyExportQuery = withCustomFilters({
-  ...filterShape,
-  format: z.enum(['csv']).default('csv'),
-  delimiter: z.enum([';', ',']).default(';'),
-});
+export const companyExportQuery = withCustomFilters({ ...filterShape, ...exportShape });
 
 export const companyPage = z.object({ items: z.array(companySchema), nextCursor: z.string().nullable() });
 

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/context.js';
 import { defineRoute, principalOf } from '../../platform/http/route.js';
 import { errorResponses, idParam, json } from '../../platform/http/responses.js';
 import { companyDetailSchema, companyExportQuery, duplicatesQuery, duplicatesResponse, historyPage, historyQuery, mergeInput } from './companies.schema.js';
 import type { CompaniesService } from './companies.service.js';
-import { exportCsv } from './companies.export.js';
+import { exportCompanies } from './companies.export.js';
+import { exportHeaders, exportResponses } from '../exports/index.js';
 import { mergeCompanies } from './companies.merge.js';
 
 const tags = ['Companies'];
@@ -30,19 +30,14 @@ export function registerCompanyToolRoutes(api: App, svc: CompaniesService): void
       method: 'get',
       path: '/companies/export',
       tags,
-      summary: 'The filtered list as CSV (UTF-8 with BOM; delimiter ; or ,), streamed, every matching row',
+      summary: 'The filtered list as CSV (UTF-8 with BOM; delimiter ; or ,) or XLSX, with the chosen columns, streamed, every matching row in the export scope',
       permission: ['company', 'export'],
       request: { query: companyExportQuery },
-      responses: { 200: { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses },
+      responses: exportResponses,
     }),
     async (c) => {
-      const stream = await exportCsv(svc, principalOf(c), c.req.valid('query'));
-      const stamp = new Date().toISOString().slice(0, 10);
-      return c.body(stream, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="companies-${stamp}.csv"`,
-        'cache-control': 'no-store',
-      });
+      const q = c.req.valid('query');
+      return c.body(await exportCompanies(svc, principalOf(c), q), 200, exportHeaders('companies', q.format));
     },
   );
 

@@ -113,7 +113,7 @@ describe.each(engines())('contact access and input on %s', (engine) => {
   it('exports CSV with the list filters and neutralised formulas', async () => {
     await admin.post('/contacts', { firstName: '=HYPERLINK("http://x")', lastName: 'Формула', phones: [{ raw: '+7 495 000 11 22' }], tags: ['csv'] });
     await admin.post('/contacts', { firstName: 'Обычный', lastName: 'Человек, "с запятой"', tags: ['csv'] });
-    const res = await admin.get('/contacts/export?tag=csv&sort=fullName');
+    const res = await admin.get('/contacts/export?tag=csv&sort=fullName&delimiter=,');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -123,6 +123,6 @@ describe.each(engines())('contact access and input on %s', (engine) => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(lines[1]).toContain(',+74950001122,');
     expect(lines[2]).toContain('"Человек, ""с запятой"""');
-    expect((await admin.get('/contacts/export?format=xlsx')).status).toBe(422);
+    expect((await admin.get('/contacts/export?format=pdf')).status).toBe(422);
   });
 });

@@ -1,4 +1,5 @@
 import { ownerFilter, requireScope, type Principal } from '../../platform/access/index.js';
+import { keysetPages, pickColumns, tableStream, type ExportFormat } from '../exports/index.js';
 import type { Contact, ContactFilters } from './contacts.schema.js';
 import type { ContactsService } from './contacts.service.js';
 
@@ -22,35 +23,13 @@ const columns: [string, (c: Contact) => string | null][] = [
   ['updatedAt', (c) => c.updatedAt],
 ];
 
-/**
- * One CSV cell. Text a spreadsheet would run as a formula (=, +, -, @ ...) gets a leading
- * apostrophe, except phone numbers and plain numbers.
- */
-export function csvCell(value: string | null): string {
-  let v = value ?? '';
-  if (/^[=+\-@\t\r]/.test(v) && !/^[+-]?[\d\s().;-]+$/.test(v)) v = `'${v}`;
-  return /[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-const line = (cells: (string | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
-
-/** Every contact matching the filters within the caller's export scope, as a CSV stream read page by page. */
-export function exportCsv(svc: ContactsService, p: Principal, filters: ContactFilters): ReadableStream<Uint8Array> {
+/** Every contact matching the filters within the caller's export scope, as CSV or XLSX, read page by page. */
+export function exportContacts(svc: ContactsService, p: Principal, filters: ContactFilters, file: { format: ExportFormat; delimiter: string; columns?: string }): ReadableStream<Uint8Array> {
   const owners = ownerFilter(p, requireScope(p, 'contact', 'export'));
-  const enc = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(enc.encode(`\uFEFF${line(columns.map(([name]) => name))}`));
-        return;
-      }
-      const page = await svc.list(p, filters, { limit: BATCH, cursor }, owners);
-      if (page.items.length) controller.enqueue(enc.encode(page.items.map((c) => line(columns.map(([, get]) => get(c)))).join('')));
-      if (!page.nextCursor) controller.close();
-      cursor = page.nextCursor ?? undefined;
-    },
+  const chosen = pickColumns(columns.map(([key, get]) => ({ key, get })), file.columns);
+  const pages = keysetPages<Contact, string>(null, async (cursor) => {
+    const page = await svc.list(p, filters, { limit: BATCH, cursor: cursor ?? undefined }, owners);
+    return { rows: page.items, next: page.nextCursor };
   });
+  return tableStream(chosen, pages, { format: file.format, delimiter: file.delimiter, sheetName: 'Contacts' });
 }

@@ -7,7 +7,8 @@ import { errorResponses, idParam, json } from '../../platform/http/responses.js'
 import { defineRoute, principalOf } from '../../platform/http/route.js';
 import { normalizePhone } from '../../shared/phones.js';
 import { findDuplicates } from './contacts.duplicates.js';
-import { exportCsv } from './contacts.export.js';
+import { exportContacts } from './contacts.export.js';
+import { exportHeaders, exportResponses, exportShape } from '../exports/index.js';
 import { linkContact, unlinkContact } from './contacts.links.js';
 import { mergeContacts } from './contacts.merge.js';
 import {
@@ -27,7 +28,7 @@ import { ContactsService } from './contacts.service.js';
 const tags = ['Contacts'];
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const listQuery = contactFilters.extend(pageQuery);
-const exportQuery = contactFilters.extend({ format: z.enum(['csv']).default('csv') });
+const exportQuery = contactFilters.extend(exportShape);
 const companyLinkParams = z.object({ id: z.uuid({ message: 'must be a valid id' }), contactId: z.uuid({ message: 'must be a valid id' }) });
 
 export function registerContactRoutes(api: App, ctx: AppContext): void {
@@ -79,18 +80,14 @@ export function registerContactRoutes(api: App, ctx: AppContext): void {
       method: 'get',
       path: '/contacts/export',
       tags,
-      summary: 'Export every contact matching the list filters as CSV (UTF-8 with BOM), streamed',
+      summary: 'Export every contact matching the list filters in the export scope as CSV (UTF-8 with BOM) or XLSX, with the chosen columns, streamed',
       permission: ['contact', 'export'],
       request: { query: exportQuery },
-      responses: { 200: { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses },
+      responses: exportResponses,
     }),
     async (c) => {
-      const { format: _format, ...filters } = c.req.valid('query');
-      const stamp = new Date().toISOString().slice(0, 10);
-      return c.body(exportCsv(svc, principalOf(c), filters), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="contacts-${stamp}.csv"`,
-      });
+      const { format, delimiter, columns, ...filters } = c.req.valid('query');
+      return c.body(exportContacts(svc, principalOf(c), filters, { format, delimiter, columns }), 200, exportHeaders('contacts', format));
     },
   );
 

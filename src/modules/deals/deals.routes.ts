@@ -4,10 +4,12 @@ import { defineRoute, principalOf } from '../../platform/http/route.js';
 import { errorResponses, idParam, json } from '../../platform/http/responses.js';
 import { registerBoardRoutes } from './board.routes.js';
 import { listDealPage } from './deals.board.js';
-import { dealDetailSchema, dealHistoryPage, dealHistoryQuery, dealInput, dealListQuery, dealPage, dealStagesSchema, dealUpdate, stageMove } from './deals.schema.js';
+import { dealDetailSchema, dealExportQuery, dealHistoryPage, dealHistoryQuery, dealInput, dealListQuery, dealPage, dealStagesSchema, dealUpdate, stageMove } from './deals.schema.js';
 import { DealsService } from './deals.service.js';
 import { dealStages, moveDeal } from './deals.stage.js';
 import { registerDocumentRoutes } from './documents.routes.js';
+import { exportDeals } from './deals.export.js';
+import { exportHeaders, exportResponses } from '../exports/index.js';
 
 const tags = ['Deals'];
 const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -26,6 +28,22 @@ export function registerDealRoutes(api: App, ctx: AppContext): void {
       responses: { 200: json(dealPage), ...errorResponses },
     }),
     async (c) => c.json(await listDealPage(svc, principalOf(c), c.req.valid('query')), 200),
+  );
+
+  api.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/deals/export',
+      tags,
+      summary: 'Every deal matching the list filters in the export scope as CSV (UTF-8 with BOM) or XLSX, with the chosen columns, streamed',
+      permission: ['deal', 'export'],
+      request: { query: dealExportQuery },
+      responses: exportResponses,
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.body(await exportDeals(svc, principalOf(c), q), 200, exportHeaders('deals', q.format));
+    },
   );
 
   api.openapi(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportShape } from '../../shared/export-query.js';
 
 /**
  * Contracts of the deals API: deals with product lines, the kanban board, stage history.
@@ -225,6 +226,9 @@ export const dealListQuery = z.strictObject({
   cursor: z.string().max(2000).optional(),
 });
 export type DealListQuery = z.infer<typeof dealListQuery>;
+/** The list's filters and sort, the file format and the columns. */
+export const dealExportQuery = dealListQuery.omit({ limit: true, cursor: true }).extend(exportShape);
+export type DealExportQuery = z.infer<typeof dealExportQuery>;
 export type DealFilters = Omit<DealListQuery, 'sort' | 'limit' | 'cursor'>;
 export const dealPage = z.object({ items: z.array(dealSchema), nextCursor: z.string().nullable() });
 
