@@ -9,6 +9,7 @@ import * as activities from './20261123_0030_activities.js';
 import * as imports from './20261123_0040_imports.js';
 import * as searchVectors from './20261123_0050_search_vectors.js';
 import * as scheduleIndexes from './20261123_0056_schedule_indexes.js';
+import * as calendarIndex from './20261123_0060_calendar_index.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0040_imports': imports,
   '20261123_0050_search_vectors': searchVectors,
   '20261123_0056_schedule_indexes': scheduleIndexes,
+  '20261123_0060_calendar_index': calendarIndex,
 };
