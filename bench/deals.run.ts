@@ -88,6 +88,7 @@ async function runEngine(engine: string, url: string) {
       return { engine, scenario: name, n: st.n, 'p50 ms': st.p50.toFixed(2), 'p99 ms': st.p99.toFixed(2), 'max ms': st.max.toFixed(1), target: target ? `p99 < ${target}` : '', ok: target ? (st.p99 < target ? 'yes' : 'NO') : '' };
     });
     rows.push({ engine, scenario: 'server RSS / peak (MB)', n: 0, 'p50 ms': String(mem.rssMb), 'p99 ms': String(mem.peakMb), 'max ms': '', target: '< 300', ok: mem.peakMb < 300 ? 'yes' : 'NO' });
+    console.log(table(rows));
     return rows;
   } finally {
     await server.stop();
