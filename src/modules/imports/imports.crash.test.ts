@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +55,7 @@ async function until(s: Session, id: string, ok: (j: ImportJob) => boolean, seco
   }
 }
 
-const killed = (proc: { kill(s: string): boolean; once(e: string, f: () => void): unknown }) =>
+const killed = (proc: ChildProcess) =>
   new Promise<void>((resolve) => {
     proc.once('exit', () => resolve());
     proc.kill('SIGKILL');
