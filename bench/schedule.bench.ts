@@ -1,9 +1,10 @@
 /**
  * The schedule bench (part of npm run bench): one sales manager with BENCH_SCHEDULE_OPEN open activities
- * (default 20,000: untimed ones due from 30 days ago to 30 days ahead, 2 % promises from 3 days ago to a
- * month ahead, half on deals) over BENCH_SCHEDULE_COMPANIES companies with
+ * (default 20,000: untimed ones planned over the next 3 months with a backlog of 15 % due in the last 30
+ * days, 2 % promises from 3 days ago to a month ahead, half on deals) over BENCH_SCHEDULE_COMPANIES companies with
  * their deals, plus done activities for the last contacts; on SQLite and PostgreSQL it starts the real server
- * and measures GET /schedule/today (target p99 < 50 ms), the 5-day forecast and the team load.
+ * and measures GET /schedule/today (target p99 < 50 ms), the 5-day forecast and the team load. BENCH_SCHEDULE_OTHERS
+ * more managers (default 2) have as much data, so the measured one is not alone in the tables.
  * Seeded databases are kept in BENCH_DATA/schedule-<size> and reused; BENCH_FRESH=1 seeds anew.
  */
 import fs from 'node:fs';
@@ -27,6 +28,8 @@ import { seedDeals } from './deals.seed.js';
 
 const open = Number(process.env.BENCH_SCHEDULE_OPEN ?? 20_000);
 const companies = Number(process.env.BENCH_SCHEDULE_COMPANIES ?? Math.max(1, Math.round(open / 5)));
+/** Other managers with the same amount of data, so that the measured one is not alone in the tables. */
+const others = Number(process.env.BENCH_SCHEDULE_OTHERS ?? 2);
 const samples = Number(process.env.BENCH_SAMPLES ?? 300);
 const only = process.env.BENCH_ENGINES?.split(',') ?? ['sqlite', 'postgres'];
 const dataDir = path.resolve(process.env.BENCH_DATA ?? 'bench/.data', `schedule-${open}`);
@@ -49,8 +52,8 @@ async function insertAll<T extends keyof DB & string>(db: Db, table: T, rows: In
  * The manager's activities: open ones (2 % promised at an exact working hour), half on one of the
  * company's deals, most with a contact person; done ones over the last 90 days.
  */
-async function seedActivities(db: Db, ownerId: string): Promise<void> {
-  const r = rng(21);
+async function seedActivities(db: Db, ownerId: string, seed: number): Promise<void> {
+  const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const firms = await db.selectFrom('companies').select('id').where('owner_id', '=', ownerId).execute();
   const deals = await db.selectFrom('deals').select(['id', 'company_id']).where('owner_id', '=', ownerId).execute();
@@ -68,7 +71,7 @@ async function seedActivities(db: Db, ownerId: string): Promise<void> {
     const deal = onDeal ? pick(deals) : null;
     const companyId = deal?.company_id ?? pick(firms).id;
     const promise = !done && r() < 0.02;
-    const date = local(now + Math.floor(done ? -90 + r() * 89 : promise ? -3 + r() * 33 : -30 + r() * 60) * DAY);
+    const date = local(now + Math.floor(done ? -90 + r() * 89 : promise ? -3 + r() * 33 : r() < 0.15 ? -30 + r() * 31 : 1 + r() * 90) * DAY);
     const time = promise ? `${String(9 + Math.floor(r() * 9)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}` : null;
     const doneAt = done ? `${date}T${String(6 + Math.floor(r() * 10)).padStart(2, '0')}:00:00.000Z` : null;
     const id = newId();
@@ -96,13 +99,14 @@ async function seed(url: string, marker: string): Promise<number | null> {
   await ensureDefaultPipelines(db, 'RU');
   await ensureAdmin(db, 'bench@voronka.local', PASSWORD);
   await seedDemoCatalog(db);
-  const manager = await createUser(db, { email: MANAGER, name: 'Schedule manager', password: PASSWORD, roleKey: 'sales_manager' });
+  const managers = [await createUser(db, { email: MANAGER, name: 'Schedule manager', password: PASSWORD, roleKey: 'sales_manager' })];
+  for (let i = 1; i <= others; i++) managers.push(await createUser(db, { email: `other${i}@bench.local`, name: `Other manager ${i}`, password: PASSWORD, roleKey: 'sales_manager' }));
   await createUser(db, { email: HEAD, name: 'Schedule head', password: PASSWORD, roleKey: 'head_of_sales' });
-  await db.updateTable('users').set({ time_zone: TZ }).where('id', '=', manager).execute();
-  await seedDemoCompanies(db, { size: companies, ownerIds: [manager], batch: 1000 });
+  await db.updateTable('users').set({ time_zone: TZ }).where('id', 'in', managers).execute();
+  await seedDemoCompanies(db, { size: companies * managers.length, ownerIds: managers, batch: 1000 });
   const load = async () => {
-    await seedDeals(db, { size: Math.round(open / 2) });
-    await seedActivities(db, manager);
+    await seedDeals(db, { size: Math.round(open / 2) * managers.length });
+    for (const [i, m] of managers.entries()) await seedActivities(db, m, 21 + i);
   };
   if (database.dialect === 'postgres') await withoutSecondaryIndexes(db, ['deals', 'deal_lines', 'deal_stage_history', 'activities', 'activity_contacts'], load);
   else await load();
@@ -113,14 +117,49 @@ async function seed(url: string, marker: string): Promise<number | null> {
   return (Date.now() - started) / 1000;
 }
 
-async function measure(n: number, call: () => Promise<number>): Promise<Stats> {
-  for (let i = 0; i < 10; i++) await call();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(await call());
-  return stats(out);
+/** CPU time (user + system, ms) of the processes: the server, and the PostgreSQL postmaster's backends. */
+function cpuMs(pids: number[]): number {
+  const tick = 1000 / 100;
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
 }
 
-async function runEngine(engine: string, url: string) {
+function pgPids(dataDir: string | null): number[] {
+  if (!dataDir) return [];
+  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try {
+      return fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(postmaster);
+    } catch {
+      return false;
+    }
+  });
+  return [postmaster, ...children.map(Number)];
+}
+
+/**
+ * Latency of sequential calls, and the CPU the server (and PostgreSQL) spent per call: on a loaded machine
+ * the latency includes waiting for a core, the CPU time does not.
+ */
+async function measure(n: number, call: () => Promise<number>, pids: () => number[]): Promise<Stats & { cpu: number }> {
+  for (let i = 0; i < 10; i++) await call();
+  const out: number[] = [];
+  const watched = pids();
+  const before = cpuMs(watched);
+  for (let i = 0; i < n; i++) out.push(await call());
+  return { ...stats(out), cpu: (cpuMs([...new Set([...watched, ...pids()])]) - before) / n };
+}
+
+async function runEngine(engine: string, url: string, pgData: string | null) {
   console.log(`\n== ${engine}: one manager, ${open.toLocaleString('en')} open activities, ${companies.toLocaleString('en')} companies`);
   const seconds = await seed(url, path.join(dataDir, `${engine}.seeded`));
   console.log(seconds !== null ? `   seeded in ${seconds.toFixed(0)} s` : `   reusing the database seeded earlier in ${dataDir}`);
@@ -132,14 +171,25 @@ async function runEngine(engine: string, url: string) {
     await head.login(HEAD, PASSWORD);
     const [, t] = await manager.timed<{ notToday: number; day: { items: unknown[] } }>('GET', '/schedule/today');
     console.log(`   today: ${t.day.items.length} items listed, ${t.notToday.toLocaleString('en')} open items not today`);
-    const rows: Record<string, Stats> = {
-      'GET /schedule/today': await measure(samples, async () => (await manager.timed('GET', '/schedule/today'))[0]),
-      'GET /schedule/forecast, 5 days (info)': await measure(Math.min(samples, 100), async () => (await manager.timed('GET', '/schedule/forecast'))[0]),
-      'GET /schedule/team, head of sales (info)': await measure(Math.min(samples, 50), async () => (await head.timed('GET', '/schedule/team'))[0]),
+    const pids = () => [server.proc.pid!, ...pgPids(pgData)];
+    const rows: Record<string, Stats & { cpu: number }> = {
+      'GET /schedule/today': await measure(samples, async () => (await manager.timed('GET', '/schedule/today'))[0], pids),
+      'GET /schedule/forecast, 5 days (info)': await measure(Math.min(samples, 100), async () => (await manager.timed('GET', '/schedule/forecast'))[0], pids),
+      'GET /schedule/team, head of sales (info)': await measure(Math.min(samples, 50), async () => (await head.timed('GET', '/schedule/team'))[0], pids),
     };
     return Object.entries(rows).map(([scenario, s]) => {
       const target = scenario.includes('(info)') ? null : 50;
-      return { engine, scenario, n: s.n, 'p50 ms': s.p50.toFixed(2), 'p99 ms': s.p99.toFixed(2), 'max ms': s.max.toFixed(1), target: target ? `p99 < ${target}` : '', ok: target ? (s.p99 < target ? 'yes' : 'NO') : '' };
+      return {
+        engine,
+        scenario,
+        n: s.n,
+        'p50 ms': s.p50.toFixed(2),
+        'p99 ms': s.p99.toFixed(2),
+        'max ms': s.max.toFixed(1),
+        'cpu ms/req': s.cpu.toFixed(1),
+        target: target ? `p99 < ${target}` : '',
+        ok: target ? (s.p99 < target ? 'yes' : 'NO') : '',
+      };
     });
   } finally {
     await server.stop();
@@ -153,7 +203,7 @@ let cluster: PgCluster | null = null;
 try {
   if (only.includes('sqlite')) {
     if (!fs.existsSync(path.join(dataDir, 'sqlite.seeded'))) fs.rmSync(path.join(dataDir, 'bench.db'), { force: true });
-    all.push(...(await runEngine('sqlite', `sqlite:${path.join(dataDir, 'bench.db')}`)));
+    all.push(...(await runEngine('sqlite', `sqlite:${path.join(dataDir, 'bench.db')}`, null)));
   }
   if (only.includes('postgres')) {
     const bin = findPgBin();
@@ -166,10 +216,10 @@ try {
       await client.connect();
       if (!(await client.query(`SELECT 1 FROM pg_database WHERE datname = 'bench'`)).rowCount) await client.query('CREATE DATABASE bench');
       await client.end();
-      all.push(...(await runEngine('postgres', cluster.url.replace(/\/postgres$/, '/bench'))));
+      all.push(...(await runEngine('postgres', cluster.url.replace(/\/postgres$/, '/bench'), path.join(pgDir, 'data'))));
     }
   }
-  console.log(`\nVoronka schedule bench: ${open.toLocaleString('en')} open activities of one manager, ${samples} sequential requests, ${os.cpus().length} cores\n`);
+  console.log(`\nVoronka schedule bench: ${open.toLocaleString('en')} open activities of one manager, ${samples} sequential requests, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   console.log(table(all));
 } finally {
   cluster?.stop();

@@ -26,12 +26,14 @@ const itemColumns = [
   'd.currency',
 ] as const;
 
-// A literal condition (not a bound value): SQLite uses a partial index only for a query that names its condition.
+// Literal conditions (not bound values): SQLite uses a partial index only for a query that names its condition.
 const isOpen = sql<boolean>`a.status = 'open'`;
+const isPromise = sql<boolean>`a.planned_at is not null`;
+const isUntimed = sql<boolean>`a.planned_at is null`;
 
 /** The owner's open promises planned (in the zone of their planning) before the date. */
 export async function duePromises(db: Executor, ownerId: string, before: string) {
-  return withDeal(db).select(itemColumns).where('a.owner_id', '=', ownerId).where(isOpen).where('a.planned_at', 'is not', null).where('a.planned_key', '<', before).execute();
+  return withDeal(db).select(itemColumns).where('a.owner_id', '=', ownerId).where(isOpen).where(isPromise).where('a.planned_key', '<', before).execute();
 }
 
 export type OpenItemRow = Awaited<ReturnType<typeof duePromises>>[number];
@@ -42,7 +44,7 @@ export async function untimedBetween(db: Executor, ownerId: string, after: strin
     .select(itemColumns)
     .where('a.owner_id', '=', ownerId)
     .where(isOpen)
-    .where('a.planned_at', 'is', null)
+    .where(isUntimed)
     .where('a.planned_key', '>', after)
     .where('a.planned_key', '<=', through)
     .execute();
@@ -55,7 +57,7 @@ export async function countUntimedDue(db: Executor, ownerId: string, through: st
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('a.owner_id', '=', ownerId)
     .where(isOpen)
-    .where('a.planned_at', 'is', null)
+    .where(isUntimed)
     .where('a.planned_key', '<=', through)
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -87,7 +89,7 @@ export async function funnelCandidates(db: Executor, ownerId: string, through: s
     .select(itemColumns)
     .where('a.owner_id', '=', ownerId)
     .where(isOpen)
-    .where('a.planned_at', 'is', null)
+    .where(isUntimed)
     .where('a.planned_key', '<=', through)
     .orderBy(group)
     .orderBy('a.planned_key')
