@@ -7,6 +7,7 @@ import { activityNav, activityRoutes } from '../modules/activities/ui/routes.js'
 import { calendarNav, calendarRoutes } from '../modules/calendar/ui/routes.js';
 import { taskNav, taskRoutes } from '../modules/tasks/ui/routes.js';
 import { scheduleNav, scheduleRoutes } from '../modules/schedule/ui/routes.js';
+import { importNav, importRoutes } from '../modules/imports/ui/routes.js';
 import { AdminPage, isAdministrator } from './AdminPage.js';
 
 export interface AppRoute {
@@ -26,6 +27,6 @@ export interface NavItem {
 }
 
 /** Pages of every feature. Each module's ui/ folder contributes its routes and nav items here. */
-export const routes: AppRoute[] = [...scheduleRoutes, ...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...calendarRoutes, ...taskRoutes, ...productRoutes, { path: 'admin/*', element: <AdminPage /> }];
+export const routes: AppRoute[] = [...scheduleRoutes, ...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...calendarRoutes, ...taskRoutes, ...productRoutes, ...importRoutes, { path: 'admin/*', element: <AdminPage /> }];
 
-export const navItems: NavItem[] = [scheduleNav, companyNav, contactNav, dealNav, activityNav, calendarNav, taskNav, productNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];
+export const navItems: NavItem[] = [scheduleNav, companyNav, contactNav, dealNav, activityNav, calendarNav, taskNav, productNav, importNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];

@@ -8,6 +8,7 @@ import { defineRoute, principalOf } from '../../platform/http/route.js';
 import { contentDisposition } from '../attachments/index.js';
 import {
   entityParam,
+  importEntitiesResponse,
   importFieldsResponse,
   importJobPage,
   importJobSchema,
@@ -106,6 +107,18 @@ export function registerImportRoutesOn(api: App, svc: ImportsService, uploadLimi
       responses: { 200: json(importFieldsResponse), ...errorResponses },
     }),
     async (c) => c.json(await svc.fields(c.req.valid('param').entity), 200),
+  );
+
+  api.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/imports/entities',
+      tags,
+      summary: 'The kinds of records this server imports',
+      permission: 'authenticated',
+      responses: { 200: json(importEntitiesResponse), ...errorResponses },
+    }),
+    (c) => c.json({ entities: svc.entities() }, 200),
   );
 
   registerTemplateRoutes(api, svc);

@@ -64,6 +64,7 @@ export const importFieldsResponse = z.object({
 export type ImportFieldsResponse = z.infer<typeof importFieldsResponse>;
 
 export const entityParam = z.object({ entity: z.enum(importEntities) });
+export const importEntitiesResponse = z.object({ entities: z.array(z.enum(importEntities)) });
 
 /** Which file column feeds which field (columns by header). */
 export const mappingEntry = z.strictObject({

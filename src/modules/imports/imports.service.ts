@@ -22,7 +22,7 @@ export class ImportsService {
   constructor(
     readonly db: Db,
     readonly config: Config,
-    readonly targets: Record<ImportEntity, Target>,
+    readonly targets: Partial<Record<ImportEntity, Target>>,
     readonly runner: ImportRunner,
   ) {}
 
@@ -75,14 +75,25 @@ export class ImportsService {
     return repo.toUpload(row);
   }
 
-  async fields(entity: ImportEntity) {
+  /** The entities this server imports. */
+  entities(): ImportEntity[] {
+    return Object.keys(this.targets) as ImportEntity[];
+  }
+
+  private target(entity: ImportEntity): Target {
     const t = this.targets[entity];
+    if (!t) throw AppError.validation([{ field: 'entity', code: 'import.entity_unsupported', message: `${entity} records cannot be imported` }]);
+    return t;
+  }
+
+  async fields(entity: ImportEntity) {
+    const t = this.target(entity);
     return { entity, fields: await t.fields(this.db), keys: [...t.keys] };
   }
 
   async suggest(p: Principal, uploadId: string, entity: ImportEntity): Promise<Mapping> {
     const upload = await this.getUpload(p, uploadId);
-    return suggestMapping(entity, upload.headers, await this.targets[entity].fields(this.db));
+    return suggestMapping(entity, upload.headers, await this.target(entity).fields(this.db));
   }
 
   /** Checks the mapping, key and mode against the file and the target, then queues the job and runs it. */
@@ -90,8 +101,8 @@ export class ImportsService {
     const resource = resourceOf(input.entity);
     if (input.mode !== 'update') requireScope(p, resource, 'create');
     if (input.mode !== 'create') requireScope(p, resource, 'update');
+    const target = this.target(input.entity);
     const upload = await this.getUpload(p, input.uploadId);
-    const target = this.targets[input.entity];
     const fields = new Map((await target.fields(this.db)).map((f) => [f.key, f]));
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();

@@ -30,6 +30,6 @@ export function importsRuntime(ctx: AppContext): ImportsRuntime {
 
 /** Import routes: uploads, preview, suggested mappings, templates, jobs with progress, cancel, undo, error reports. */
 export function registerImportRoutes(api: App, ctx: AppContext): void {
-  const svc = new ImportsService(ctx.database.db, ctx.config, targets as Record<ImportEntity, Target>, importsRuntime(ctx).runner);
+  const svc = new ImportsService(ctx.database.db, ctx.config, targets, importsRuntime(ctx).runner);
   registerImportRoutesOn(api, svc, { raw: ctx.config.importLimitBytes, multipart: ctx.config.uploadLimitBytes });
 }

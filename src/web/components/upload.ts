@@ -1,10 +1,11 @@
 import { ApiError } from '../api.js';
 
 /**
- * multipart upload under /api/v1 with progress (fetch cannot report upload progress, XHR can).
+ * multipart upload under /api/v1 with progress (fetch cannot report upload progress, XHR can); with `raw`,
+ * the file is the request body and its name goes in X-File-Name (large imports are streamed to disk).
  * Resolves with the parsed JSON body; rejects with ApiError like the JSON client does.
  */
-export function uploadFile<T>(path: string, file: File, csrfToken: string | null, onProgress: (fraction: number) => void): Promise<T> {
+export function uploadFile<T>(path: string, file: File, csrfToken: string | null, onProgress: (fraction: number) => void, opts: { raw?: boolean } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
@@ -27,6 +28,12 @@ export function uploadFile<T>(path: string, file: File, csrfToken: string | null
         reject(new ApiError(xhr.status, e.code ?? `http.${xhr.status}`, e.message ?? xhr.statusText, e.details ?? {}, e.requestId));
       }
     };
+    if (opts.raw) {
+      xhr.setRequestHeader('content-type', 'application/octet-stream');
+      xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+      xhr.send(file);
+      return;
+    }
     const form = new FormData();
     form.append('file', file);
     xhr.send(form);

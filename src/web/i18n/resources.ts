@@ -15,6 +15,7 @@ import { schedule } from '../../modules/schedule/ui/i18n.js';
 import { calendar } from '../../modules/calendar/ui/i18n.js';
 import { tasks } from '../../modules/tasks/ui/i18n.js';
 import { notificationsNs } from '../../modules/reminders/ui/i18n.js';
+import { imports } from '../../modules/imports/ui/i18n.js';
 
 /**
  * Translation namespaces: `common` for the shell, one per feature (`src/modules/<f>/ui/i18n.ts`).
@@ -38,4 +39,5 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   calendar,
   tasks,
   notifications: notificationsNs,
+  imports,
 };

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { downloadUrl } from '../../../web/api.js';
+import { ExportMenu } from '../../exports/ui/ExportMenu.js';
 import { useAuth } from '../../../web/auth.js';
 import { FirstPhone } from '../../../web/components/ContactPointsView.js';
 import { ErrorState } from '../../../web/components/ErrorState.js';
@@ -31,9 +31,7 @@ export function CompanyListPage() {
         <Group gap="xs">
           <SavedViews entity="companies" current={params} onApply={list.replace} />
           {can('company', 'export') && (
-            <Button component="a" variant="default" href={downloadUrl('/companies/export', { ...params, format: 'csv' })} data-testid="companies-export">
-              {t('common:actions.export')}
-            </Button>
+            <ExportMenu path="/companies/export" params={params} testId="companies-export" />
           )}
           {canCreate && (
             <Button component={Link} to="/companies/new" data-testid="company-new">

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { downloadUrl } from '../../../web/api.js';
+import { ExportMenu } from '../../exports/ui/ExportMenu.js';
 import { useAuth } from '../../../web/auth.js';
 import { FirstPhone } from '../../../web/components/ContactPointsView.js';
 import { ErrorState } from '../../../web/components/ErrorState.js';
@@ -36,9 +36,7 @@ export function ContactListPage() {
         <Group gap="xs">
           <SavedViews entity="contacts" current={params} onApply={list.replace} />
           {can('contact', 'export') && (
-            <Button component="a" variant="default" href={downloadUrl('/contacts/export', { ...query, format: 'csv' })} data-testid="contacts-export">
-              {t('common:actions.export')}
-            </Button>
+            <ExportMenu path="/contacts/export" params={query} testId="contacts-export" />
           )}
           {newButton}
         </Group>

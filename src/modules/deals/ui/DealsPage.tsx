@@ -8,6 +8,7 @@ import { DealFilters, filterKeys, filtersOf } from './DealFilters.js';
 import { DealsTable } from './DealsTable.js';
 import { KanbanBoard } from './KanbanBoard.js';
 import { usePipelines } from './dealsApi.js';
+import { ExportMenu } from '../../exports/ui/ExportMenu.js';
 
 const defaults = { view: 'board', sort: '-createdAt' };
 
@@ -55,11 +56,16 @@ export function DealsPage() {
             data-testid="deals-view"
           />
         </Group>
-        {can('deal', 'create') && pipeline && (
-          <Button component={Link} to={`/deals/new?pipelineId=${pipeline.id}`} data-testid="deal-new">
-            {t('new')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {can('deal', 'export') && pipeline && (
+            <ExportMenu path="/deals/export" params={{ ...filters, pipelineId: pipeline.id, ...(params.view === 'table' && { sort: params.sort ?? defaults.sort }) }} testId="deals-export" />
+          )}
+          {can('deal', 'create') && pipeline && (
+            <Button component={Link} to={`/deals/new?pipelineId=${pipeline.id}`} data-testid="deal-new">
+              {t('new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <DealFilters params={params} set={list.set} setMany={setMany} reset={reset} filtered={filtered} />
       {!pipeline ? (
