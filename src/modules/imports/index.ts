@@ -6,6 +6,7 @@ import type { ImportEntity } from './imports.schema.js';
 import { registerImportRoutesOn } from './imports.routes.js';
 import { ImportsService } from './imports.service.js';
 import { companiesTarget } from './targets/companies.js';
+import { contactsTarget } from './targets/contacts.js';
 
 export interface ImportsRuntime {
   runner: ImportRunner;
@@ -15,7 +16,7 @@ export interface ImportsRuntime {
   stop(): Promise<void>;
 }
 
-const targets: Partial<Record<ImportEntity, Target>> = { company: companiesTarget };
+const targets: Partial<Record<ImportEntity, Target>> = { company: companiesTarget, contact: contactsTarget };
 const runtimes = new WeakMap<AppContext, ImportsRuntime>();
 
 /** The app's import runner (one per app instance). */
