@@ -3,6 +3,21 @@ import { randomBytes } from 'node:crypto';
 let lastMs = 0;
 let seq = 0;
 
+/** Random bytes are drawn 4 KiB at a time: one call per id costs more than the rest of newId. */
+const POOL = 4096;
+let pool = randomBytes(POOL);
+let used = 0;
+
+function random16(): Buffer {
+  if (used + 16 > POOL) {
+    pool = randomBytes(POOL);
+    used = 0;
+  }
+  const b = Buffer.from(pool.subarray(used, used + 16));
+  used += 16;
+  return b;
+}
+
 /** UUIDv7: time-ordered, so new rows append to indexes and keyset pagination by id follows creation order. */
 export function newId(now = Date.now()): string {
   if (now <= lastMs) {
@@ -11,9 +26,9 @@ export function newId(now = Date.now()): string {
     now = lastMs;
   } else {
     lastMs = now;
-    seq = randomBytes(2).readUInt16BE() & 0x7ff;
+    seq = random16().readUInt16BE() & 0x7ff;
   }
-  const b = randomBytes(16);
+  const b = random16();
   b.writeUIntBE(now, 0, 6);
   b[6] = 0x70 | (seq >> 8);
   b[7] = seq & 0xff;

@@ -124,13 +124,14 @@ export interface ImportRowTag {
  */
 export async function tagImportRows(db: Executor, importId: string, entity: string, tags: ImportRowTag[]): Promise<void> {
   if (!tags.length) return;
-  const per = Math.floor(MAX_PARAMS / 7);
+  const pg = dialectOf(db) === 'postgres';
+  const columns = ['import_id', 'entity', 'entity_id', 'action', 'row', 'before', 'after_version'];
+  const per = Math.floor(MAX_PARAMS / columns.length);
   for (let i = 0; i < tags.length; i += per) {
-    await db
-      .insertInto('import_rows')
-      .values(tags.slice(i, i + per).map((t) => ({ import_id: importId, entity, ...t })))
-      .onConflict((oc) => oc.columns(['import_id', 'entity', 'entity_id']).doUpdateSet({ after_version: (eb) => eb.ref('excluded.after_version') }))
-      .execute();
+    const chunk = tags.slice(i, i + per);
+    const params = chunk.flatMap((t) => [importId, entity, t.entity_id, t.action, t.row, t.before, t.after_version]);
+    const text = `${insertText(pg, 'import_rows', columns, chunk.length)} on conflict (import_id, entity, entity_id) do update set after_version = excluded.after_version`;
+    await db.executeQuery(CompiledQuery.raw(text, params));
   }
 }
 
