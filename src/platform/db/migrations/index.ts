@@ -10,6 +10,7 @@ import * as imports from './20261123_0040_imports.js';
 import * as searchVectors from './20261123_0050_search_vectors.js';
 import * as scheduleIndexes from './20261123_0056_schedule_indexes.js';
 import * as calendarIndex from './20261123_0060_calendar_index.js';
+import * as companyCityName from './20261123_0070_company_city_name.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0050_search_vectors': searchVectors,
   '20261123_0056_schedule_indexes': scheduleIndexes,
   '20261123_0060_calendar_index': calendarIndex,
+  '20261123_0070_company_city_name': companyCityName,
 };
