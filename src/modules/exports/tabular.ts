@@ -1,9 +1,7 @@
-import { PassThrough, Readable } from 'node:stream';
-import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import { xlsxChunks } from './xlsx.js';
 
 /**
- * Streaming table files: CSV (UTF-8 with BOM, formula-safe cells) and XLSX (exceljs streaming writer),
+ * Streaming table files: CSV (UTF-8 with BOM, formula-safe cells) and XLSX (a minimal streaming writer),
  * fed page by page while the client downloads, so no export holds the whole list in memory.
  */
 
@@ -32,9 +30,6 @@ export interface TableOptions {
   delimiter?: string;
   sheetName?: string;
 }
-
-/** Bytes the XLSX writer may buffer ahead of the client before it waits. */
-const XLSX_AHEAD = 4 * 1024 * 1024;
 
 /** Streams the pages as a table file; `pages` is pulled lazily, one page per read of the client. */
 export function tableStream<T>(columns: Column<T>[], pages: AsyncIterable<T[]>, opts: TableOptions): ReadableStream<Uint8Array> {
@@ -68,20 +63,22 @@ function csvStream<T>(columns: Column<T>[], pages: AsyncIterable<T[]>, delimiter
 }
 
 function xlsxStream<T>(columns: Column<T>[], pages: AsyncIterable<T[]>, sheetName: string): ReadableStream<Uint8Array> {
-  const out = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = book.addWorksheet(sheetName.slice(0, 31));
-  sheet.columns = columns.map((c) => ({ header: c.header ?? c.key, key: c.key, width: Math.min(40, Math.max(10, (c.header ?? c.key).length + 2)) }));
-  sheet.getRow(1).font = { bold: true };
-  const write = async () => {
-    for await (const page of pages) {
-      for (const r of page) sheet.addRow(columns.map((c) => c.get(r))).commit();
-      while (out.readableLength > XLSX_AHEAD && !out.destroyed) await Promise.race([once(out, 'data'), once(out, 'close')]);
-      if (out.destroyed) return;
-    }
-    sheet.commit();
-    await book.commit();
-  };
-  write().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  async function* cells() {
+    for await (const page of pages) yield page.map((r) => columns.map((c) => c.get(r)));
+  }
+  return pull(xlsxChunks(sheetName, columns.map((c) => c.header ?? c.key), cells()));
+}
+
+/** A byte stream read from an async generator one chunk per pull (the client's pace sets the reading pace). */
+function pull(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
 }
