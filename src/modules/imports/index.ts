@@ -7,6 +7,7 @@ import { registerImportRoutesOn } from './imports.routes.js';
 import { ImportsService } from './imports.service.js';
 import { companiesTarget } from './targets/companies.js';
 import { contactsTarget } from './targets/contacts.js';
+import { productsTarget } from './targets/products.js';
 
 export interface ImportsRuntime {
   runner: ImportRunner;
@@ -16,7 +17,7 @@ export interface ImportsRuntime {
   stop(): Promise<void>;
 }
 
-const targets: Partial<Record<ImportEntity, Target>> = { company: companiesTarget, contact: contactsTarget };
+const targets: Partial<Record<ImportEntity, Target>> = { company: companiesTarget, contact: contactsTarget, product: productsTarget };
 const runtimes = new WeakMap<AppContext, ImportsRuntime>();
 
 /** The app's import runner (one per app instance). */

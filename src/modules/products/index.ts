@@ -38,9 +38,11 @@ export async function createProduct(db: Db, actor: Actor, input: z.input<typeof 
 export { priceOf, splitBundleLine, type PriceOptions } from './price.service.js';
 export { bundlePrice, bundleSplit, type ComponentPrice, type SplitPart } from './pricing.js';
 export { convertAmount, baseCurrency, createRate } from './rates.service.js';
-export { registerProductReference, readProduct } from './products.service.js';
+export { registerProductReference, readProduct, updateProduct, deleteProduct } from './products.service.js';
+export { productInput, productUpdate } from './products.schema.js';
 export { createGroup } from './groups.service.js';
 export { listUnits } from './units.service.js';
 export { listPriceTypes, createPriceType } from './pricetypes.service.js';
+export { listGroups } from './groups.service.js';
 export type { Product, ProductKind, PriceResult, PricedComponent } from './products.schema.js';
 export type ProductInput = z.input<typeof productInput>;
