@@ -9,7 +9,7 @@ import { registerContactReference } from '../contacts/index.js';
 import { registerPipelineReference } from '../pipelines/index.js';
 import { registerProductReference } from '../products/index.js';
 import { registerDealRoutes as registerRoutes } from './deals.routes.js';
-import { dealInput, type DealDetail } from './deals.schema.js';
+import { dealInput, dealUpdate, type DealDetail } from './deals.schema.js';
 import { DealsService } from './deals.service.js';
 
 /**
@@ -34,3 +34,18 @@ export type { Deal, DealDetail, DealStatus } from './deals.schema.js';
 export async function createDeal(db: Db, p: Principal, actor: Actor, input: z.input<typeof dealInput>): Promise<DealDetail> {
   return new DealsService(db).create(p, actor, dealInput.parse(input));
 }
+
+/** Updates a deal as the given principal (validated like the API body; stage moves are separate); used by imports. */
+export async function updateDeal(db: Db, p: Principal, actor: Actor, id: string, input: z.input<typeof dealUpdate>): Promise<DealDetail> {
+  return new DealsService(db).update(p, actor, id, dealUpdate.parse(input));
+}
+
+/** Deletes a deal as the given principal (board totals follow); used by import undo. */
+export async function deleteDeal(db: Db, p: Principal, actor: Actor, id: string): Promise<void> {
+  await new DealsService(db).remove(p, actor, id);
+}
+
+export async function readDeal(db: Db, id: string): Promise<DealDetail> {
+  return new DealsService(db).read(db, id);
+}
+export { dealInput, dealUpdate };

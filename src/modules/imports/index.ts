@@ -8,6 +8,7 @@ import { ImportsService } from './imports.service.js';
 import { companiesTarget } from './targets/companies.js';
 import { contactsTarget } from './targets/contacts.js';
 import { productsTarget } from './targets/products.js';
+import { dealsTarget } from './targets/deals.js';
 
 export interface ImportsRuntime {
   runner: ImportRunner;
@@ -17,7 +18,7 @@ export interface ImportsRuntime {
   stop(): Promise<void>;
 }
 
-const targets: Partial<Record<ImportEntity, Target>> = { company: companiesTarget, contact: contactsTarget, product: productsTarget };
+const targets: Partial<Record<ImportEntity, Target>> = { company: companiesTarget, contact: contactsTarget, product: productsTarget, deal: dealsTarget };
 const runtimes = new WeakMap<AppContext, ImportsRuntime>();
 
 /** The app's import runner (one per app instance). */

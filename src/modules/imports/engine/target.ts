@@ -107,6 +107,9 @@ export interface UndoEntry {
   afterVersion: number;
 }
 
+/** Who undoes: the import's creator (module services check their access). */
+export type UndoContext = Pick<JobContext, 'actor' | 'config' | 'principal'>;
+
 export interface Target {
   entity: ImportEntity;
   keys: readonly ImportKey[];
@@ -114,5 +117,5 @@ export interface Target {
   fields(db: Executor): Promise<ImportField[]>;
   prepare(db: Executor, job: JobContext): Promise<PreparedTarget>;
   /** Reverts the records of one batch of undo entries; returns how many were kept (changed since, or in use). */
-  undo(trx: Executor, entries: UndoEntry[], job: Pick<JobContext, 'actor' | 'config'>): Promise<{ reverted: number; kept: number }>;
+  undo(trx: Executor, entries: UndoEntry[], job: UndoContext): Promise<{ reverted: number; kept: number }>;
 }

@@ -11,6 +11,13 @@ const UNDO_BATCH = 500;
  */
 export async function runUndo(db: Executor, ctx: AppContext, target: Target, job: repo.JobRow, stopping: () => boolean): Promise<void> {
   const actor = { userId: job.created_by, requestId: `import-undo:${job.id}` };
+  const loaded = job.created_by ? await ctx.principals.load(job.created_by) : null;
+  if (!loaded) {
+    const now = nowIso();
+    await repo.updateJob(db, job.id, { status: 'failed', failure: 'The user who started the import is no longer active; it cannot be undone', finished_at: now, updated_at: now }, ['undoing']);
+    return;
+  }
+  const principal = { ...loaded, viaToken: false };
   for (;;) {
     await new Promise((resolve) => setImmediate(resolve));
     if (stopping()) return;
@@ -18,7 +25,7 @@ export async function runUndo(db: Executor, ctx: AppContext, target: Target, job
       const rows = await repo.undoEntries(trx, job.id, UNDO_BATCH);
       if (!rows.length) return true;
       const entries: UndoEntry[] = rows.map((r) => ({ entityId: r.entity_id, action: r.action as UndoEntry['action'], before: r.before, afterVersion: r.after_version }));
-      const { reverted, kept } = await target.undo(trx, entries, { actor, config: ctx.config });
+      const { reverted, kept } = await target.undo(trx, entries, { actor, config: ctx.config, principal });
       await repo.dropUndoEntries(trx, job.id, entries.map((e) => e.entityId));
       await trx
         .updateTable('imports')

@@ -51,8 +51,8 @@ export interface ContactDraft {
   r: MappedRow;
   patch: ContactPatch;
   externalId: string | null;
-  /** how the row names its company: [kind, value] */
-  company: ['inn' | 'eik' | 'externalId' | 'name', string] | null;
+  /** how the row names its company */
+  company: CompanyRef | null;
 }
 
 const partialInput = createContactRequest.partial();
@@ -96,20 +96,26 @@ export function buildContact(r: MappedRow, country: 'RU' | 'BG'): { draft: Conta
       return { errors: r.errors(err.details.fields, (f) => typed[Number(/^phones\.(\d+)/.exec(f)?.[1])]?.column ?? null) };
     }
   }
+  return { draft: { r, patch: out, externalId: r.text('externalId') ?? null, company: companyRefOf(r) } };
+}
+
+export type CompanyRef = ['inn' | 'eik' | 'externalId' | 'name', string];
+
+/** How a row names a company (contacts, deals): INN, EIK, external id or name, the first one it has. */
+export function companyRefOf(r: MappedRow): CompanyRef | null {
   const inn = r.text('companyInn');
   const eik = r.text('companyEik');
   const ext = r.text('companyExternalId');
   const name = r.text('companyName');
-  const company: ContactDraft['company'] = inn ? ['inn', normalizeTaxId(inn)] : eik ? ['eik', normalizeTaxId(eik)] : ext ? ['externalId', ext] : name ? ['name', normalizeCompanyName(name)] : null;
-  return { draft: { r, patch: out, externalId: r.text('externalId') ?? null, company } };
+  return inn ? ['inn', normalizeTaxId(inn)] : eik ? ['eik', normalizeTaxId(eik)] : ext ? ['externalId', ext] : name ? ['name', normalizeCompanyName(name)] : null;
 }
 
 const companyColumn = { inn: 'inn', eik: 'eik', externalId: 'external_id', name: 'name_normalized' } as const;
 const companyField = { inn: 'companyInn', eik: 'companyEik', externalId: 'companyExternalId', name: 'companyName' } as const;
 
 /** The companies the rows name, resolved to one visible company the importer may link contacts to. */
-export async function resolveCompanies(db: Executor, p: Principal, drafts: ContactDraft[]): Promise<Map<ContactDraft, { id: string } | { error: RowError }>> {
-  const out = new Map<ContactDraft, { id: string } | { error: RowError }>();
+export async function resolveCompanies<D extends { r: MappedRow; company: CompanyRef | null }>(db: Executor, p: Principal, drafts: D[]): Promise<Map<D, { id: string } | { error: RowError }>> {
+  const out = new Map<D, { id: string } | { error: RowError }>();
   for (const kind of ['inn', 'eik', 'externalId', 'name'] as const) {
     const mine = drafts.filter((d) => d.company?.[0] === kind);
     if (!mine.length) continue;
