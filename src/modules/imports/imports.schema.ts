@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Contracts of the import wizard and jobs. Imported by the server and by the UI. */
 
-export const importEntities = ['company', 'contact', 'product', 'deal'] as const;
+export const importEntities = ['company', 'contact', 'product', 'deal', 'activity'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
 /** How a row finds the record it updates. */

@@ -9,6 +9,7 @@ import { companiesTarget } from './targets/companies.js';
 import { contactsTarget } from './targets/contacts.js';
 import { productsTarget } from './targets/products.js';
 import { dealsTarget } from './targets/deals.js';
+import { activitiesTarget } from './targets/activities.js';
 
 export interface ImportsRuntime {
   runner: ImportRunner;
@@ -18,7 +19,7 @@ export interface ImportsRuntime {
   stop(): Promise<void>;
 }
 
-const targets: Partial<Record<ImportEntity, Target>> = { company: companiesTarget, contact: contactsTarget, product: productsTarget, deal: dealsTarget };
+const targets: Partial<Record<ImportEntity, Target>> = { company: companiesTarget, contact: contactsTarget, product: productsTarget, deal: dealsTarget, activity: activitiesTarget };
 const runtimes = new WeakMap<AppContext, ImportsRuntime>();
 
 /** The app's import runner (one per app instance). */

@@ -81,6 +81,21 @@ const byEntity: Record<ImportEntity, Record<string, string[]>> = {
     owner: common.owner!,
     externalId: common.externalId!,
   },
+  activity: {
+    type: ['type', 'kind', 'тип', 'вид', 'вид дела'],
+    direction: ['direction', 'направление', 'посока'],
+    companyInn: ['company inn', 'инн', 'inn'],
+    companyEik: ['company eik', 'еик', 'eik'],
+    companyName: ['company', 'client', 'компания', 'клиент', 'контрагент', 'фирма'],
+    plannedDate: ['date', 'planned date', 'дата', 'дата по плану', 'планирана дата'],
+    plannedTime: ['time', 'время', 'час'],
+    doneAt: ['done at', 'completed', 'когда выполнено', 'дата выполнения', 'кога е изпълнено'],
+    subject: ['subject', 'тема'],
+    result: ['result', 'результат', 'резултат'],
+    durationSec: ['duration', 'длительность', 'продължителност'],
+    notes: common.notes!,
+    owner: common.owner!,
+  },
 };
 
 const norm = (s: string) => foldText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -5,7 +5,7 @@ export const imports = {
     title: 'Imports',
     new: 'New import',
     empty: { title: 'No imports yet', text: 'Bring your clients over from spreadsheets and other systems: CSV or Excel, up to millions of rows.' },
-    entities: { company: 'Companies', contact: 'Contacts', product: 'Products', deal: 'Deals' },
+    entities: { company: 'Companies', contact: 'Contacts', product: 'Products', deal: 'Deals', activity: 'Activities' },
     statuses: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled', undoing: 'Undoing', undone: 'Undone' },
     modes: { create: 'Create new only', update: 'Update existing only', upsert: 'Update existing, create new' },
     modeHints: {
@@ -84,7 +84,9 @@ export const imports = {
       companyExternalId: 'Company external id',
       sku: 'SKU', kind: 'Kind (product or service)', group: 'Group (A / B / C)', unit: 'Unit', price: 'Price', currency: 'Currency', vatRate: 'VAT, %',
       purchaseCost: 'Purchase cost', description: 'Description', isActive: 'Active', title: 'Title', pipeline: 'Pipeline', stage: 'Stage', amount: 'Amount',
-      expectedCloseDate: 'Expected close date', probability: 'Probability, %', type: 'Deal type', sourceChannel: 'Source channel', sourceCampaign: 'Campaign',
+      direction: 'Direction (in/out)', plannedDate: 'Planned date', plannedTime: 'Planned time', done: 'Done', doneAt: 'Done at', subject: 'Subject',
+      result: 'Result', callResult: 'Call result', durationSec: 'Duration, s',
+      expectedCloseDate: 'Expected close date', probability: 'Probability, %', type: 'Type', sourceChannel: 'Source channel', sourceCampaign: 'Campaign',
     },
     errors: {
       'import.file_empty': 'The file is empty',
@@ -145,7 +147,7 @@ export const imports = {
     title: 'Импорт',
     new: 'Новый импорт',
     empty: { title: 'Импортов пока нет', text: 'Перенесите клиентов из таблиц и других систем: CSV или Excel, хоть миллионы строк.' },
-    entities: { company: 'Компании', contact: 'Контакты', product: 'Товары', deal: 'Сделки' },
+    entities: { company: 'Компании', contact: 'Контакты', product: 'Товары', deal: 'Сделки', activity: 'Дела' },
     statuses: { queued: 'В очереди', running: 'Выполняется', done: 'Готово', failed: 'Ошибка', cancelled: 'Отменён', undoing: 'Откат', undone: 'Откачен' },
     modes: { create: 'Только новые', update: 'Только обновить существующие', upsert: 'Обновить существующие, создать новые' },
     modeHints: {
@@ -224,7 +226,9 @@ export const imports = {
       companyExternalId: 'Внешний код компании',
       sku: 'Артикул', kind: 'Вид (товар или услуга)', group: 'Группа (A / B / C)', unit: 'Единица', price: 'Цена', currency: 'Валюта', vatRate: 'НДС, %',
       purchaseCost: 'Себестоимость', description: 'Описание', isActive: 'Активен', title: 'Название', pipeline: 'Воронка', stage: 'Этап', amount: 'Сумма',
-      expectedCloseDate: 'Ожидаемая дата закрытия', probability: 'Вероятность, %', type: 'Тип сделки', sourceChannel: 'Канал', sourceCampaign: 'Кампания',
+      direction: 'Направление (вх./исх.)', plannedDate: 'Дата по плану', plannedTime: 'Время по плану', done: 'Выполнено', doneAt: 'Когда выполнено',
+      subject: 'Тема', result: 'Результат', callResult: 'Итог звонка', durationSec: 'Длительность, с',
+      expectedCloseDate: 'Ожидаемая дата закрытия', probability: 'Вероятность, %', type: 'Тип', sourceChannel: 'Канал', sourceCampaign: 'Кампания',
     },
     errors: {
       'import.file_empty': 'Файл пуст',
@@ -285,7 +289,7 @@ export const imports = {
     title: 'Импорти',
     new: 'Нов импорт',
     empty: { title: 'Още няма импорти', text: 'Пренесете клиентите си от таблици и други системи: CSV или Excel, дори милиони редове.' },
-    entities: { company: 'Фирми', contact: 'Контакти', product: 'Продукти', deal: 'Сделки' },
+    entities: { company: 'Фирми', contact: 'Контакти', product: 'Продукти', deal: 'Сделки', activity: 'Дейности' },
     statuses: { queued: 'На опашка', running: 'Изпълнява се', done: 'Готов', failed: 'Грешка', cancelled: 'Отказан', undoing: 'Отменя се', undone: 'Отменен' },
     modes: { create: 'Само нови', update: 'Само обнови съществуващи', upsert: 'Обнови съществуващи, създай нови' },
     modeHints: {
@@ -364,7 +368,9 @@ export const imports = {
       companyExternalId: 'Външен код на фирмата',
       sku: 'Артикул', kind: 'Вид (стока или услуга)', group: 'Група (A / B / C)', unit: 'Мерна единица', price: 'Цена', currency: 'Валута', vatRate: 'ДДС, %',
       purchaseCost: 'Доставна цена', description: 'Описание', isActive: 'Активен', title: 'Заглавие', pipeline: 'Фуния', stage: 'Етап', amount: 'Сума',
-      expectedCloseDate: 'Очаквана дата на приключване', probability: 'Вероятност, %', type: 'Вид сделка', sourceChannel: 'Канал', sourceCampaign: 'Кампания',
+      direction: 'Посока (вх./изх.)', plannedDate: 'Планирана дата', plannedTime: 'Планиран час', done: 'Изпълнено', doneAt: 'Кога е изпълнено',
+      subject: 'Тема', result: 'Резултат', callResult: 'Резултат от обаждането', durationSec: 'Продължителност, с',
+      expectedCloseDate: 'Очаквана дата на приключване', probability: 'Вероятност, %', type: 'Вид', sourceChannel: 'Канал', sourceCampaign: 'Кампания',
     },
     errors: {
       'import.file_empty': 'Файлът е празен',

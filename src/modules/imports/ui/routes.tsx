@@ -14,5 +14,5 @@ export const importNav: NavItem = {
   to: '/imports',
   label: 'imports:nav',
   resource: '',
-  visible: (can) => ['company', 'contact', 'product', 'deal'].some((r) => can(r, 'create') || can(r, 'update')),
+  visible: (can) => ['company', 'contact', 'product', 'deal', 'activity'].some((r) => can(r, 'create') || can(r, 'update')),
 };
