@@ -1,15 +1,8 @@
 import { demoCompany, rng } from '../src/modules/demo/index.js';
-import { stats, type Session, type Stats } from './lib.js';
+import { measure, type Session, type Stats } from './lib.js';
 
 const cities = ['Москва', 'Санкт-Петербург', 'Казань', 'София', 'Варна'];
 const words = ['Ромашка', 'Вектор', 'Гранит', 'Меридиан', 'Балкан', 'Витоша', 'Сибирь', 'Квант'];
-
-async function measure(n: number, warmup: number, call: (i: number) => Promise<number>): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await call(i);
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) samples.push(await call(warmup + i));
-  return stats(samples);
-}
 
 /** Latency of the directory's hot paths through the HTTP API, sequential requests. */
 export async function companiesScenarios(s: Session, size: number, n: number): Promise<Record<string, Stats>> {

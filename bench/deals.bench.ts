@@ -1,12 +1,5 @@
 import { rng } from '../src/modules/demo/index.js';
-import { stats, type Session, type Stats } from './lib.js';
-
-async function measure(n: number, warmup: number, call: (i: number) => Promise<number>): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await call(i);
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) samples.push(await call(warmup + i));
-  return stats(samples);
-}
+import { measure, type Session, type Stats } from './lib.js';
 
 interface BoardBody {
   columns: { stageId: string; items: { id: string }[]; nextCursor: string | null; totals: { count: number } }[];
