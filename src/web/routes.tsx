@@ -8,6 +8,7 @@ import { calendarNav, calendarRoutes } from '../modules/calendar/ui/routes.js';
 import { taskNav, taskRoutes } from '../modules/tasks/ui/routes.js';
 import { scheduleNav, scheduleRoutes } from '../modules/schedule/ui/routes.js';
 import { importNav, importRoutes } from '../modules/imports/ui/routes.js';
+import { analyticsNav, analyticsRoutes } from '../modules/analytics/ui/routes.js';
 import { AdminPage, isAdministrator } from './AdminPage.js';
 
 export interface AppRoute {
@@ -27,6 +28,6 @@ export interface NavItem {
 }
 
 /** Pages of every feature. Each module's ui/ folder contributes its routes and nav items here. */
-export const routes: AppRoute[] = [...scheduleRoutes, ...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...calendarRoutes, ...taskRoutes, ...productRoutes, ...importRoutes, { path: 'admin/*', element: <AdminPage /> }];
+export const routes: AppRoute[] = [...scheduleRoutes, ...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...calendarRoutes, ...taskRoutes, ...analyticsRoutes, ...productRoutes, ...importRoutes, { path: 'admin/*', element: <AdminPage /> }];
 
-export const navItems: NavItem[] = [scheduleNav, companyNav, contactNav, dealNav, activityNav, calendarNav, taskNav, productNav, importNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];
+export const navItems: NavItem[] = [scheduleNav, companyNav, contactNav, dealNav, activityNav, calendarNav, taskNav, analyticsNav, productNav, importNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];

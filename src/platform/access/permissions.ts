@@ -18,6 +18,8 @@ export const resources = [
   'deal',
   'activity',
   'task',
+  'plan',
+  'report',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -54,6 +56,8 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
       deal: every('all', ['read', 'create', 'update', 'delete', 'export']),
       activity: every('all', ['read', 'create', 'update', 'delete', 'export']),
       task: every('all', ['read', 'create', 'update', 'delete', 'export']),
+      plan: every('all', ['read', 'create', 'update', 'delete', 'export']),
+      report: every('all', ['read', 'create', 'update', 'delete', 'export']),
       audit: { read: 'all' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },
@@ -69,6 +73,8 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
       deal: every('own', ['read', 'create', 'update', 'delete', 'export']),
       activity: every('own', ['read', 'create', 'update', 'delete', 'export']),
       task: every('own', ['read', 'create', 'update', 'delete', 'export']),
+      plan: { read: 'own' },
+      report: every('own', ['read', 'create', 'update', 'delete', 'export']),
       audit: { read: 'own' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },
@@ -84,6 +90,8 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
       deal: { read: 'all', export: 'all' },
       activity: { read: 'all', export: 'all' },
       task: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      plan: { read: 'all' },
+      report: every('own', ['read', 'create', 'update', 'delete', 'export']),
       audit: { read: 'all' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },
@@ -99,6 +107,7 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
       deal: { read: 'all', create: 'all', update: 'all' },
       activity: { read: 'all', create: 'all', update: 'all' },
       task: { read: 'own', create: 'own', update: 'own' },
+      report: { read: 'own' },
       audit: { read: 'all' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },

@@ -1,6 +1,7 @@
 /** Strings of the shared record components (contact points, attachments, history, views, duplicates) and shared error codes. */
 export const ui = {
   en: {
+    period: { kind: 'Period type', period: 'Period', kinds: { month: 'Month', quarter: 'Quarter', half: 'Half-year', year: 'Year' }, quarter: 'Q{{n}} {{year}}', half: 'H{{n}} {{year}}' },
     none: 'None',
     yes: 'Yes',
     no: 'No',
@@ -53,6 +54,7 @@ export const ui = {
     },
   },
   ru: {
+    period: { kind: 'Тип периода', period: 'Период', kinds: { month: 'Месяц', quarter: 'Квартал', half: 'Полугодие', year: 'Год' }, quarter: '{{n}} кв. {{year}}', half: '{{n}} пол. {{year}}' },
     none: 'Нет',
     yes: 'Да',
     no: 'Нет',
@@ -105,6 +107,7 @@ export const ui = {
     },
   },
   bg: {
+    period: { kind: 'Вид период', period: 'Период', kinds: { month: 'Месец', quarter: 'Тримесечие', half: 'Полугодие', year: 'Година' }, quarter: '{{n}} трим. {{year}}', half: '{{n}} полуг. {{year}}' },
     none: 'Няма',
     yes: 'Да',
     no: 'Не',

@@ -16,6 +16,7 @@ import { calendar } from '../../modules/calendar/ui/i18n.js';
 import { tasks } from '../../modules/tasks/ui/i18n.js';
 import { notificationsNs } from '../../modules/reminders/ui/i18n.js';
 import { imports } from '../../modules/imports/ui/i18n.js';
+import { analytics } from '../../modules/analytics/ui/i18n.js';
 
 /**
  * Translation namespaces: `common` for the shell, one per feature (`src/modules/<f>/ui/i18n.ts`).
@@ -40,4 +41,5 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   tasks,
   notifications: notificationsNs,
   imports,
+  analytics,
 };
