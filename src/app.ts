@@ -27,6 +27,7 @@ import { registerTaskRoutes } from './modules/tasks/index.js';
 import { registerWorktimeRoutes } from './modules/worktime/index.js';
 import { registerScheduleRoutes } from './modules/schedule/index.js';
 import { importsRuntime, registerImportRoutes } from './modules/imports/index.js';
+import { registerReportRoutes } from './modules/reports/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -51,6 +52,7 @@ const modules: RegisterRoutes[] = [
   registerWorktimeRoutes,
   registerScheduleRoutes,
   registerImportRoutes,
+  registerReportRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
-import { cancelReminders, scheduleReminder } from '../reminders/index.js';
+import { syncReminder as sync } from '../reminders/index.js';
 import type { Activity } from './activities.schema.js';
 
 /**
@@ -7,17 +7,17 @@ import type { Activity } from './activities.schema.js';
  * gets one before its time; anything else (done, untimed, deleted) has none pending.
  */
 export async function syncReminder(trx: Executor, a: Activity | null, id: string): Promise<void> {
-  if (!a || a.status !== 'open' || !a.plannedAt) {
-    await cancelReminders(trx, 'activity', id);
-    return;
-  }
-  await scheduleReminder(trx, {
-    userId: a.ownerId,
-    entity: 'activity',
-    entityId: a.id,
-    dueAt: a.plannedAt,
-    title: a.subject ?? a.companyName ?? a.contacts[0]?.fullName ?? a.type,
-    body: [a.companyName, a.contacts.map((c) => c.fullName).join(', ')].filter(Boolean).join(' - ') || null,
-    link: `/activities/${a.id}`,
-  });
+  const promised = a && a.status === 'open' && a.plannedAt ? { ...a, plannedAt: a.plannedAt } : null;
+  await sync(
+    trx,
+    'activity',
+    id,
+    promised && {
+      userId: promised.ownerId,
+      dueAt: promised.plannedAt,
+      title: promised.subject ?? promised.companyName ?? promised.contacts[0]?.fullName ?? promised.type,
+      body: [promised.companyName, promised.contacts.map((c) => c.fullName).join(', ')].filter(Boolean).join(' - ') || null,
+      link: `/activities/${id}`,
+    },
+  );
 }

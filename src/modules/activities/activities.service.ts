@@ -163,7 +163,9 @@ export class ActivitiesService {
     const reopened = type === 'claim' && claimStatus === 'open' && before.status === 'done';
     const doneAt = reopened ? null : input.doneAt !== undefined ? doneTime(input.doneAt, new Date()) : before.doneAt;
     const replan = input.plannedDate !== undefined || input.plannedTime !== undefined || ownerId !== before.ownerId;
-    const plannedTime = input.plannedTime !== undefined ? input.plannedTime : before.plannedTime;
+    // A promise given to another owner keeps its moment (the client expects the call then), read in the new owner's zone.
+    const kept = ownerId !== before.ownerId && input.plannedDate === undefined && input.plannedTime === undefined && before.plannedAt ? utcToZoned(before.plannedAt, timeZone) : null;
+    const plannedTime = kept ? kept.time : input.plannedTime !== undefined ? input.plannedTime : before.plannedTime;
     const next = {
       subject: input.subject !== undefined ? input.subject : before.subject,
       notes: input.notes !== undefined ? input.notes : before.notes,
@@ -179,7 +181,7 @@ export class ActivitiesService {
         company_id: linksChanged ? checkedCompany : before.companyId,
         deal_id: dealId,
         owner_id: ownerId,
-        ...(replan && planColumns(input.plannedDate ?? before.plannedDate!, plannedTime, timeZone)),
+        ...(replan && planColumns(kept?.date ?? input.plannedDate ?? before.plannedDate!, plannedTime, timeZone)),
         done_at: doneAt,
         timeline_at: doneAt ?? before.createdAt,
         ...next,

@@ -101,10 +101,10 @@ describe.each(engines())('activities on %s', (engine) => {
     expect(row).toEqual({ planned_key: '2030-03-10 09:30', planned_at: '2030-03-09T23:30:00.000Z' });
     expect(await pendingReminders(v, 'activity', a.id)).toEqual([{ user_id: vladId, fire_at: '2030-03-09T23:15:00.000Z', title: 'ООО Ромашка' }]);
 
-    // Handing it to an owner in UTC keeps the wall-clock time and moves the moment.
+    // Handing it to an owner in UTC keeps the promised moment (as redistribution does), read in the new owner's zone.
     const moved = await vlad.patch(`/activities/${a.id}`, { version: 1, ownerId: adminId });
-    expect(moved.body).toMatchObject({ plannedTime: '09:30', plannedAt: '2030-03-10T09:30:00.000Z', ownerId: adminId });
-    expect(await pendingReminders(v, 'activity', a.id)).toEqual([{ user_id: adminId, fire_at: '2030-03-10T09:15:00.000Z', title: 'ООО Ромашка' }]);
+    expect(moved.body).toMatchObject({ plannedDate: '2030-03-09', plannedTime: '23:30', plannedAt: '2030-03-09T23:30:00.000Z', ownerId: adminId });
+    expect(await pendingReminders(v, 'activity', a.id)).toEqual([{ user_id: adminId, fire_at: '2030-03-09T23:15:00.000Z', title: 'ООО Ромашка' }]);
     const untimed = await vlad.patch(`/activities/${a.id}`, { version: 2, plannedTime: null, plannedDate: '2030-03-11' });
     expect(untimed.body).toMatchObject({ plannedDate: '2030-03-11', plannedTime: null, plannedAt: null, isPromise: false });
     expect(await pendingReminders(v, 'activity', a.id)).toEqual([]);

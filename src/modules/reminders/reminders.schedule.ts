@@ -54,6 +54,20 @@ export async function cancelReminders(trx: Executor, entity: ReminderEntity, ent
   await repo.deletePending(trx, entity, entityId);
 }
 
+/**
+ * Keeps an entity's reminder in step with it, in the caller's transaction: with a reminder (the entity is open and
+ * has a time) it is planned anew, without one (done, untimed, deleted) nothing stays pending.
+ */
+export async function syncReminder(
+  trx: Executor,
+  entity: ReminderEntity,
+  entityId: string,
+  reminder: Omit<ReminderInput, 'entity' | 'entityId'> | null,
+): Promise<void> {
+  if (reminder) await scheduleReminder(trx, { ...reminder, entity, entityId });
+  else await cancelReminders(trx, entity, entityId);
+}
+
 export interface NotifyInput {
   userId: string;
   kind: NotificationKind;

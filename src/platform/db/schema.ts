@@ -723,6 +723,49 @@ export interface ImportTemplateTable {
   created_at: string;
 }
 
+/** A saved report of the report constructor: its definition (JSON), private or shared with everyone. */
+export interface ReportTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** JSON of the report definition (src/modules/reports/reports.schema.ts) */
+  definition: string;
+  is_shared: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A user's dashboard. */
+export interface DashboardTable {
+  id: string;
+  user_id: string;
+  name: string;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A saved report placed on a dashboard. */
+export interface DashboardWidgetTable {
+  id: string;
+  dashboard_id: string;
+  report_id: string;
+  /** chart | table */
+  display: string;
+  /** sm | md | lg */
+  size: string;
+  position: number;
+  created_at: string;
+}
+
+/** Users whose ready-made dashboards were created (manager | head | owner). */
+export interface DashboardDefaultTable {
+  user_id: string;
+  kind: string;
+  created_at: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   roles: RoleTable;
@@ -772,5 +815,9 @@ export interface DB {
   import_rows: ImportRowTable;
   import_errors: ImportErrorTable;
   import_templates: ImportTemplateTable;
+  reports: ReportTable;
+  dashboards: DashboardTable;
+  dashboard_widgets: DashboardWidgetTable;
+  dashboard_defaults: DashboardDefaultTable;
   kysely_migration: { name: string; timestamp: Generated<string> };
 }

@@ -11,6 +11,8 @@ import * as searchVectors from './20261123_0050_search_vectors.js';
 import * as scheduleIndexes from './20261123_0056_schedule_indexes.js';
 import * as calendarIndex from './20261123_0060_calendar_index.js';
 import * as companyCityName from './20261123_0070_company_city_name.js';
+import * as reports from './20261123_0840_reports.js';
+import * as dashboards from './20261123_0845_dashboards.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '20261123_0056_schedule_indexes': scheduleIndexes,
   '20261123_0060_calendar_index': calendarIndex,
   '20261123_0070_company_city_name': companyCityName,
+  '20261123_0840_reports': reports,
+  '20261123_0845_dashboards': dashboards,
 };
