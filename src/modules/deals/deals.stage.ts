@@ -3,6 +3,7 @@ import { diff, writeAudit, type Actor } from '../../platform/audit/audit.js';
 import { nowIso, type Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { markCompanyCurrent } from '../companies/index.js';
+import { recordFunnelStep } from '../funnels/index.js';
 import { getPipeline, stageById, stagesByIds, type StageInfo } from '../pipelines/index.js';
 import { bumpFieldVersions, isOverdue, snapshot } from './deals.mapper.js';
 import * as repo from './deals.repository.js';
@@ -39,14 +40,9 @@ export async function applyStageChange(svc: DealsService, trx: Executor, actor: 
     updated_at: now,
   });
   if (!moved) return false;
-  await repo.insertStageChange(trx, {
-    deal_id: before.id,
-    from_stage_id: before.stageId,
-    to_stage_id: target.id,
-    at: now,
-    user_id: actor.userId,
-    seconds_in_from_stage: Math.max(0, Math.floor((Date.parse(now) - Date.parse(before.stageEnteredAt)) / 1000)),
-  });
+  const secondsInFrom = Math.max(0, Math.floor((Date.parse(now) - Date.parse(before.stageEnteredAt)) / 1000));
+  await repo.insertStageChange(trx, { deal_id: before.id, from_stage_id: before.stageId, to_stage_id: target.id, at: now, user_id: actor.userId, seconds_in_from_stage: secondsInFrom });
+  await recordFunnelStep(trx, { dealId: before.id, ownerId: before.ownerId, fromStageId: before.stageId, toStageId: target.id, at: now, secondsInFrom });
   const after = await svc.read(trx, before.id);
   const changes = diff(snapshot(before), snapshot(after));
   await trx.updateTable('deals').set({ field_versions: bumpFieldVersions(await svc.fieldVersions(trx, before.id), changes.map((c) => c.field), version) }).where('id', '=', before.id).execute();

@@ -1,0 +1,151 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+
+/** SQL of the funnel reports: aggregates over the funnel facts (deal_funnel_entries) and drill-downs to deals. */
+
+export interface EntryFilter {
+  /** null: every pipeline */
+  pipelineId: string | null;
+  from: string;
+  to: string;
+  /** null: every owner */
+  owners: string[] | null;
+  companyId?: string;
+  productId?: string;
+  /** the group and its sub-groups */
+  productGroupIds?: string[];
+}
+
+type EntryQuery<O> = SelectQueryBuilder<DB & { e: DB['deal_funnel_entries'] }, 'e', O>;
+
+/** Entries of the period (first entries into a stage, `from` inclusive, `to` exclusive) the filter selects. */
+function filtered<O>(db: Executor, q: EntryQuery<O>, f: EntryFilter): EntryQuery<O> {
+  let out = q.where('e.entered_at', '>=', f.from).where('e.entered_at', '<', f.to);
+  if (f.pipelineId) out = out.where('e.pipeline_id', '=', f.pipelineId);
+  if (f.owners) out = out.where('e.owner_id', 'in', f.owners);
+  if (f.companyId) out = out.where('e.deal_id', 'in', db.selectFrom('deals').select('id').where('company_id', '=', f.companyId));
+  if (f.productId) out = out.where('e.deal_id', 'in', db.selectFrom('deal_lines').select('deal_id').where('product_id', '=', f.productId));
+  if (f.productGroupIds) {
+    const groups = f.productGroupIds;
+    out = out.where('e.deal_id', 'in', db.selectFrom('deal_lines as l').innerJoin('products as pr', 'pr.id', 'l.product_id').select('l.deal_id').where('pr.group_id', 'in', groups));
+  }
+  return out;
+}
+
+const entries = (db: Executor) => db.selectFrom('deal_funnel_entries as e') as unknown as EntryQuery<object>;
+
+/** Per owner and stage: deals entered, and the stays that ended (count, total seconds). */
+export async function stageCounts(db: Executor, f: EntryFilter) {
+  const rows = await filtered(db, entries(db), f)
+    .select([
+      'e.owner_id',
+      'e.stage_id',
+      sql<number>`count(*)`.as('entered'),
+      sql<number>`sum(CASE WHEN e.implied = 0 AND e.seconds IS NOT NULL THEN 1 ELSE 0 END)`.as('stays'),
+      sql<number>`sum(CASE WHEN e.implied = 0 THEN e.seconds ELSE NULL END)`.as('seconds'),
+    ])
+    .groupBy(['e.owner_id', 'e.stage_id'])
+    .execute();
+  return rows.map((r) => ({ ownerId: r.owner_id, stageId: r.stage_id, entered: Number(r.entered), stays: Number(r.stays ?? 0), seconds: Number(r.seconds ?? 0) }));
+}
+
+/** Per owner, stage lost at and the deal's lost reason: deals lost in the period (entries of the lost stages). */
+export async function lostCounts(db: Executor, f: EntryFilter, lostStageIds: string[]) {
+  if (!lostStageIds.length) return [];
+  const rows = await filtered(db, entries(db), f)
+    .innerJoin('deals as d', 'd.id', 'e.deal_id')
+    .where('e.stage_id', 'in', lostStageIds)
+    .select(['e.owner_id', 'e.from_stage_id', 'd.lost_reason_id', sql<number>`count(*)`.as('n')])
+    .groupBy(['e.owner_id', 'e.from_stage_id', 'd.lost_reason_id'])
+    .execute();
+  return rows.map((r) => ({ ownerId: r.owner_id, stageId: r.from_stage_id, reasonId: r.lost_reason_id, count: Number(r.n) }));
+}
+
+/** Lost deals of the period counted by a key (owner, stage lost at, or each product on the deal's lines) and reason. */
+export async function rejectionCounts(db: Executor, f: EntryFilter, by: 'owner' | 'product' | 'stage') {
+  const lost = db.selectFrom('stages').select('id').where('kind', '=', 'lost');
+  const base = filtered(db, entries(db), f).innerJoin('deals as d', 'd.id', 'e.deal_id').where('e.stage_id', 'in', lost);
+  const counted = sql<number>`count(DISTINCT e.deal_id)`.as('n');
+  const rows =
+    by === 'product'
+      ? await base.innerJoin('deal_lines as l', 'l.deal_id', 'e.deal_id').where('l.product_id', 'is not', null).select([sql<string>`l.product_id`.as('key'), 'd.lost_reason_id', counted]).groupBy(['l.product_id', 'd.lost_reason_id']).execute()
+      : await base.select([sql<string>`${sql.ref(by === 'owner' ? 'e.owner_id' : 'e.from_stage_id')}`.as('key'), 'd.lost_reason_id', counted]).groupBy([by === 'owner' ? 'e.owner_id' : 'e.from_stage_id', 'd.lost_reason_id']).execute();
+  return rows.map((r) => ({ key: r.key as string | null, reasonId: r.lost_reason_id, count: Number(r.n) }));
+}
+
+/** Won deals of the period (entries of won stages of any pipeline) per owner. */
+export async function wonByOwner(db: Executor, f: EntryFilter) {
+  const won = db.selectFrom('stages').select('id').where('kind', '=', 'won');
+  const rows = await filtered(db, entries(db), f).where('e.stage_id', 'in', won).select(['e.owner_id', sql<number>`count(*)`.as('n')]).groupBy('e.owner_id').execute();
+  return rows.map((r) => ({ ownerId: r.owner_id, count: Number(r.n) }));
+}
+
+/** Deals created in the period per owner. */
+export async function createdByOwner(db: Executor, range: { from: string; to: string; owners: string[] | null }) {
+  let q = db.selectFrom('deals').where('created_at', '>=', range.from).where('created_at', '<', range.to);
+  if (range.owners) q = q.where('owner_id', 'in', range.owners);
+  const rows = await q.select(['owner_id', sql<number>`count(*)`.as('n')]).groupBy('owner_id').execute();
+  return rows.map((r) => ({ ownerId: r.owner_id, count: Number(r.n) }));
+}
+
+/** Calls, meetings and proposals done in the period per owner and type. */
+export async function activitiesDone(db: Executor, range: { from: string; to: string; owners: string[] | null }) {
+  let q = db.selectFrom('activities').where('done_at', '>=', range.from).where('done_at', '<', range.to).where('type', 'in', ['call', 'meeting', 'proposal']);
+  if (range.owners) q = q.where('owner_id', 'in', range.owners);
+  const rows = await q.select(['owner_id', 'type', sql<number>`count(*)`.as('n')]).groupBy(['owner_id', 'type']).execute();
+  return rows.map((r) => ({ ownerId: r.owner_id, type: r.type, count: Number(r.n) }));
+}
+
+export interface DrillFilter extends EntryFilter {
+  stageId: string;
+  /** lost: the entries of the pipeline's lost stages lost at `stageId` */
+  lostStageIds: string[] | null;
+  lostReasonId?: string;
+}
+
+/** Deals behind a number, ordered by the time they entered (keyset on entered_at, deal id). */
+export async function drillDeals(db: Executor, f: DrillFilter, limit: number, after: { at: string; id: string } | null) {
+  let q = filtered(db, entries(db), f)
+    .innerJoin('deals as d', 'd.id', 'e.deal_id')
+    .innerJoin('stages as s', 's.id', 'd.stage_id')
+    .leftJoin('companies as c', 'c.id', 'd.company_id')
+    .leftJoin('users as u', 'u.id', 'd.owner_id')
+    .select(['d.id', 'd.title', 'd.company_id', 'c.name as company_name', 'd.owner_id', 'u.name as owner_name', 'd.amount', 'd.currency', 'd.stage_id', 's.name as stage_name', 's.kind', 'e.entered_at']);
+  if (f.lostStageIds) {
+    q = q.where('e.stage_id', 'in', f.lostStageIds).where('e.from_stage_id', '=', f.stageId);
+    if (f.lostReasonId === 'none') q = q.where('d.lost_reason_id', 'is', null);
+    else if (f.lostReasonId) q = q.where('d.lost_reason_id', '=', f.lostReasonId);
+  } else q = q.where('e.stage_id', '=', f.stageId);
+  if (after) q = q.where((eb) => eb.or([eb('e.entered_at', '>', after.at), eb.and([eb('e.entered_at', '=', after.at), eb('e.deal_id', '>', after.id)])]));
+  return q.orderBy('e.entered_at').orderBy('e.deal_id').limit(limit).execute();
+}
+
+/** Department ids of the subtree rooted at `id` (itself included). */
+export async function departmentTree(db: Executor, id: string): Promise<string[]> {
+  const all = await db.selectFrom('departments').select(['id', 'parent_id']).execute();
+  return subtree(all, id);
+}
+
+export async function productGroupTree(db: Executor, id: string): Promise<string[]> {
+  const all = await db.selectFrom('product_groups').select(['id', 'parent_id']).execute();
+  return subtree(all, id);
+}
+
+function subtree(rows: { id: string; parent_id: string | null }[], root: string): string[] {
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const r of rows) if (r.parent_id === out[i] && !out.includes(r.id)) out.push(r.id);
+  return out;
+}
+
+export async function usersOf(db: Executor, departmentIds: string[] | null) {
+  let q = db.selectFrom('users').select(['id', 'name', 'department_id']);
+  if (departmentIds) q = q.where('department_id', 'in', departmentIds);
+  return q.execute();
+}
+
+export async function namesOf(db: Executor, table: 'departments' | 'products' | 'stages' | 'lost_reasons', ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
