@@ -2,6 +2,7 @@ import type { Db, Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { fieldIssues } from '../../../platform/http/errors.js';
 import { foldText } from '../../../shared/text.js';
+import { zonedToUtc } from '../../../shared/zoned.js';
 import { activityInput, createActivity, deleteActivity, readActivity } from '../../activities/index.js';
 import type { ImportField, RowError } from '../imports.schema.js';
 import { inSavepoint } from '../engine/nested.js';
@@ -46,10 +47,24 @@ const words: Record<string, string> = {
 };
 const fieldOfIssue: Record<string, string> = { companyId: 'companyName', ownerId: 'owner' };
 
+/**
+ * The moment of a done time in a file: an ISO time with an offset (or Z) as it is; a date with or without a
+ * time (noon when none) as the owner's wall clock, like times typed in the UI.
+ */
+function doneMoment(text: string, timeZone: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return Number.isNaN(Date.parse(text)) ? null : text;
+  const date = parseDate(text);
+  const time = /[T\s](\d{1,2}):(\d{2})/.exec(text.trim());
+  if (!date || (time && (Number(time[1]) > 23 || Number(time[2]) > 59))) return null;
+  return zonedToUtc(date, time ? `${time[1]!.padStart(2, '0')}:${time[2]}` : '12:00', timeZone);
+}
+
 class PreparedActivities implements PreparedTarget {
   constructor(
     private readonly job: JobContext,
     private readonly owners: OwnerResolver,
+    /** user id -> IANA time zone */
+    private readonly zones: Map<string, string>,
   ) {}
 
   private inputOf(r: MappedRow, companyId: string | undefined): Record<string, unknown> {
@@ -61,18 +76,19 @@ class PreparedActivities implements PreparedTarget {
     if (planned !== undefined) o.plannedDate = parseDate(planned) ?? planned;
     const done = r.text('done');
     if (done !== undefined) o.done = parseBoolean(done) ?? done;
-    const doneAt = r.text('doneAt');
-    if (doneAt !== undefined) {
-      const iso = /^\d{4}-\d{2}-\d{2}T/.test(doneAt) ? doneAt : parseDate(doneAt) && `${parseDate(doneAt)}T${/(\d{1,2}:\d{2})/.exec(doneAt)?.[1]?.padStart(5, '0') ?? '12:00'}:00Z`;
-      if (!iso) errors.push(r.error('doneAt', 'validation.invalid_format', 'must be a date (YYYY-MM-DD or DD.MM.YYYY, with a time)'));
-      else Object.assign(o, { doneAt: iso, done: o.done ?? true });
-    }
     const duration = r.text('durationSec');
     if (duration !== undefined) o.durationSec = parseNumber(duration) ?? duration;
     if (companyId) o.companyId = companyId;
     const owner = this.owners.resolve(r, 'create', this.job.principal.id);
     if ('error' in owner) errors.push(owner.error);
     else if (owner.ownerId) o.ownerId = owner.ownerId;
+    const doneAt = r.text('doneAt');
+    if (doneAt !== undefined) {
+      const zone = this.zones.get('ownerId' in owner && owner.ownerId ? owner.ownerId : this.job.principal.id) ?? 'UTC';
+      const iso = doneMoment(doneAt, zone);
+      if (!iso) errors.push(r.error('doneAt', 'validation.invalid_format', 'must be a date (YYYY-MM-DD or DD.MM.YYYY, with a time)'));
+      else Object.assign(o, { doneAt: iso, done: o.done ?? true });
+    }
     if (errors.length) throw AppError.validation(errors.map((e) => ({ field: e.field ?? '', code: e.code, message: e.message })));
     return o;
   }
@@ -132,6 +148,9 @@ export const activitiesTarget: Target = {
   entity: 'activity',
   keys: [],
   fields: async () => activityFields,
-  prepare: async (db, job) => new PreparedActivities(job, await OwnerResolver.load(db, job.principal, 'activity')),
+  prepare: async (db, job) => {
+    const zones = new Map((await db.selectFrom('users').select(['id', 'time_zone']).execute()).map((u) => [u.id, u.time_zone]));
+    return new PreparedActivities(job, await OwnerResolver.load(db, job.principal, 'activity'), zones);
+  },
   undo: undoActivities,
 };
