@@ -24,6 +24,9 @@ export interface ListSpec {
   tag?: string;
   industry?: string;
   city?: string;
+  /** stored classes of the segments module (its company_segments table) */
+  abc?: string;
+  xyz?: string;
   custom: CustomFilter[];
   /** Owners visible under the caller's scope; null = every record. */
   owners: string[] | null;
@@ -82,6 +85,10 @@ export function filtered(db: Executor, spec: Omit<ListSpec, 'sort' | 'cursor' | 
   if (spec.tag) {
     const tag = spec.tag;
     q = q.where('companies.id', 'in', (eb) => eb.selectFrom('tags').select('entity_id').where('entity', '=', ENTITY).where('tag', '=', tag));
+  }
+  for (const column of ['abc', 'xyz'] as const) {
+    const cls = spec[column];
+    if (cls) q = q.where('companies.id', 'in', (eb) => eb.selectFrom('company_segments').select('company_id').where(column, '=', cls));
   }
   if (spec.tokens.length) q = q.where(textMatch(db, spec.tokens, spec.anyToken));
   for (const f of spec.custom) q = q.where(customMatch(db, f));

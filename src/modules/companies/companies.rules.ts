@@ -65,6 +65,8 @@ export interface ListQueryLike {
   tag?: string;
   industry?: string;
   city?: string;
+  abc?: string;
+  xyz?: string;
   sort: CompanySort;
   limit?: number;
   cursor?: string;
@@ -91,6 +93,8 @@ export async function listSpecOf(db: Executor, q: ListQueryLike, owners: string[
     tag: q.tag,
     industry: q.industry,
     city: q.city,
+    abc: q.abc,
+    xyz: q.xyz,
     custom: await customFilters(db, q as unknown as Record<string, unknown>),
     owners,
     sort: q.sort,

@@ -218,6 +218,9 @@ const filterShape = {
   tag: z.string().trim().min(1).max(50).optional(),
   industry: z.string().trim().min(1).max(200).optional(),
   city: z.string().trim().min(1).max(100).optional(),
+  /** stored ABC / XYZ class of the client (src/modules/segments) */
+  abc: z.enum(['A', 'B', 'C']).optional(),
+  xyz: z.enum(['X', 'Y', 'Z']).optional(),
   sort: z.enum(companySorts).default('name'),
 };
 

@@ -138,6 +138,9 @@ export interface ProductListSpec {
   groupIds?: string[];
   kind?: ProductKind;
   active?: boolean;
+  /** stored classes of the segments module (its product_segments table) */
+  abc?: string;
+  xyz?: string;
   sort: ProductSort;
   cursor: Cursor | null;
   limit: number;
@@ -156,6 +159,10 @@ export async function listProducts(db: Executor, spec: ProductListSpec): Promise
   if (spec.groupIds) q = q.where('group_id', 'in', spec.groupIds);
   if (spec.kind) q = q.where('kind', '=', spec.kind);
   if (spec.active !== undefined) q = q.where('is_active', '=', spec.active ? 1 : 0);
+  for (const column of ['abc', 'xyz'] as const) {
+    const cls = spec[column];
+    if (cls) q = q.where('id', 'in', (eb) => eb.selectFrom('product_segments').select('product_id').where(column, '=', cls));
+  }
   if (spec.cursor) {
     const { v, id } = spec.cursor;
     q = q.where((eb) => eb(eb.refTuple(column, 'id'), desc ? '<' : '>', eb.tuple(String(v), id)));

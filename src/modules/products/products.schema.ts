@@ -125,6 +125,9 @@ export const productListQuery = z.strictObject({
   groupId: id().optional(),
   kind: z.enum(productKinds).optional(),
   active: boolParam.optional(),
+  /** stored ABC / XYZ class of the product (src/modules/segments) */
+  abc: z.enum(['A', 'B', 'C']).optional(),
+  xyz: z.enum(['X', 'Y', 'Z']).optional(),
   sort: z.enum(productSorts).default('name'),
   limit: z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
   cursor: z.string().max(2000).optional(),

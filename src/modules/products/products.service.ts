@@ -38,6 +38,8 @@ export async function listProducts(db: Db, q: ProductListQuery) {
     tokens: q.q ? searchTokens(q.q) : [],
     groupIds: q.groupId ? await groupSubtree(db, q.groupId) : undefined,
     kind: q.kind,
+    abc: q.abc,
+    xyz: q.xyz,
     active: q.active,
     sort: q.sort,
     cursor: q.cursor ? decodeCursor(q.cursor) : null,

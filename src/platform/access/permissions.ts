@@ -20,6 +20,8 @@ export const resources = [
   'task',
   'plan',
   'report',
+  /** advertising costs of source channels / campaigns (ROI of sources) */
+  'ad_cost',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -58,6 +60,7 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
       task: every('all', ['read', 'create', 'update', 'delete', 'export']),
       plan: every('all', ['read', 'create', 'update', 'delete', 'export']),
       report: every('all', ['read', 'create', 'update', 'delete', 'export']),
+      ad_cost: every('all', ['read', 'create', 'update', 'delete', 'export']),
       audit: { read: 'all' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },
@@ -92,6 +95,7 @@ export const systemRoles: { key: string; name: string; permissions: Permissions 
       task: { read: 'own', create: 'own', update: 'own', delete: 'own' },
       plan: { read: 'all' },
       report: every('own', ['read', 'create', 'update', 'delete', 'export']),
+      ad_cost: every('all', ['read', 'create', 'update', 'delete', 'export']),
       audit: { read: 'all' },
       ...Object.fromEntries(adminStuff.map((r) => [r, { read: 'all' }])),
     },

@@ -17,6 +17,8 @@ import { tasks } from '../../modules/tasks/ui/i18n.js';
 import { notificationsNs } from '../../modules/reminders/ui/i18n.js';
 import { imports } from '../../modules/imports/ui/i18n.js';
 import { analytics } from '../../modules/analytics/ui/i18n.js';
+import { segments } from '../../modules/segments/ui/i18n.js';
+import { sources } from '../../modules/sources/ui/i18n.js';
 
 /**
  * Translation namespaces: `common` for the shell, one per feature (`src/modules/<f>/ui/i18n.ts`).
@@ -42,4 +44,6 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   notifications: notificationsNs,
   imports,
   analytics,
+  segments,
+  sources,
 };

@@ -1,0 +1,2 @@
+export { registerSegmentRoutes } from './segments.routes.js';
+export { segmentsRuntime, type SegmentsRuntime } from './segments.runtime.js';

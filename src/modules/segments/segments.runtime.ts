@@ -1,0 +1,40 @@
+import { nowIso } from '../../platform/db/database.js';
+import type { AppContext } from '../../platform/http/context.js';
+import { isDue, runJob } from './segments.job.js';
+
+/** How often each node checks whether the classes are due for a refresh. */
+const CHECK_MS = 60_000;
+
+export interface SegmentsRuntime {
+  start(): void;
+  /** Stops checking and waits for a run under way on this node. */
+  stop(): Promise<void>;
+}
+
+/** The periodic refresh of the stored classes on this node (the lease keeps it to one node at a time). */
+export function segmentsRuntime(ctx: AppContext): SegmentsRuntime {
+  const { db } = ctx.database;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    running ??= (async () => {
+      try {
+        if (await isDue(db, nowIso())) await runJob(db, 'schedule', null, ctx.logger);
+      } catch (err) {
+        ctx.logger.error({ err }, 'segments refresh failed');
+      }
+    })().finally(() => (running = null));
+  };
+  return {
+    start: () => {
+      if (timer) return;
+      tick();
+      timer = setInterval(tick, CHECK_MS).unref();
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
