@@ -28,6 +28,7 @@ import { registerWorktimeRoutes } from './modules/worktime/index.js';
 import { registerScheduleRoutes } from './modules/schedule/index.js';
 import { importsRuntime, registerImportRoutes } from './modules/imports/index.js';
 import { registerReportRoutes } from './modules/reports/index.js';
+import { registerDashboardRoutes } from './modules/dashboards/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -53,6 +54,7 @@ const modules: RegisterRoutes[] = [
   registerScheduleRoutes,
   registerImportRoutes,
   registerReportRoutes,
+  registerDashboardRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
