@@ -7,12 +7,13 @@ import { makeDepartment, userClient } from './factories.js';
 /**
  * The small fixed data set of the plans and KPI tests (amounts in kopecks, RUB is the base currency):
  * - departments Sales and its subdepartment Sub; m1 (manager, Sales), m2 (manager, Sub), head (head of sales, Sales);
+ * - every closed deal was created 10 days before it closed, or when it entered its first stage;
  * - m1 won: 8,000,000 (2026-02-10) and 12,000,000 (2026-03-05) with stage history Lead -> Offer -> Won,
  *   10,000,000 (2026-04-10), 5,000,000 (2026-04-20), 7,000,000 (2026-05-02), 50,000,000 (2025-12-15);
  *   lost 2026-04-12 (entered Lead 2026-04-01); open: Lead 6,000,000 expected 2026-04-25, Offer 4,000,000 at 80 %, no date;
  * - m2 won: 3,000,000 (2026-04-15) and EUR 100,000 (2026-04-16, no EUR rate);
  * - m1 done: Feb-Mar 12 calls, 6 meetings, 3 proposals; April 3 calls, 2 meetings, 1 proposal; May 1 call;
- *   open: a call 2026-04-28 and a meeting 2026-04-29; m2 done: 1 call in April.
+ *   open: a call promised 2026-04-28 10:00 and a meeting 2026-04-29; m2 done: 1 call in April.
  */
 export interface PlansData {
   admin: TestClient;
@@ -49,7 +50,8 @@ export async function plansData(v: TestVoronka): Promise<PlansData> {
       currency: opts.currency ?? 'RUB',
       ...(opts.lost ? { lostReasonId: reason } : {}),
     });
-    await db.updateTable('deals').set({ closed_at: at(day) }).where('id', '=', deal.id).execute();
+    const created = opts.path?.[0]?.[1] ?? new Date(Date.parse(at(day)) - 10 * 86_400_000).toISOString().slice(0, 10);
+    await db.updateTable('deals').set({ closed_at: at(day), created_at: at(created) }).where('id', '=', deal.id).execute();
     for (const [stage, entered] of opts.path ?? []) {
       await db.insertInto('deal_stage_history').values({ id: crypto.randomUUID(), deal_id: deal.id, from_stage_id: null, to_stage_id: stage, at: at(entered), user_id: null, seconds_in_from_stage: null }).execute();
     }
@@ -79,7 +81,7 @@ export async function plansData(v: TestVoronka): Promise<PlansData> {
   await done(m1.id, 'proposal', 1, '2026-04-08');
   await done(m1.id, 'call', 1, '2026-05-04');
   await done(m2.id, 'call', 1, '2026-04-09');
-  await makeActivity(admin, { type: 'call', ownerId: m1.id, plannedDate: '2026-04-28' });
+  await makeActivity(admin, { type: 'call', ownerId: m1.id, plannedDate: '2026-04-28', plannedTime: '10:00' });
   await makeActivity(admin, { type: 'meeting', ownerId: m1.id, plannedDate: '2026-04-29' });
   return { admin, m1, m2, head, sales, sub, pipeline, open: { lead: openLead.id, offer: openOffer.id } };
 }

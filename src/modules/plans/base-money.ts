@@ -49,9 +49,9 @@ export async function sumInBase(conv: BaseConverter, parts: readonly { currency:
   return { total, unconverted };
 }
 
-/** The day rates are read on for a period [from, to): its last day, or today while it lasts. */
+/** The day rates are read on for a period [from, to) (days or instants): its last day, or today while it lasts. */
 export function rateDay(to: string, now: Date): string {
   const today = now.toISOString().slice(0, 10);
-  const last = new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const last = new Date(Date.parse(to.length === 10 ? `${to}T00:00:00Z` : to) - 1).toISOString().slice(0, 10);
   return last < today ? last : today;
 }

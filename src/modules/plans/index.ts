@@ -8,7 +8,7 @@ import { planInput, type Plan } from './plans.schema.js';
 import { createPlan as create } from './plans.service.js';
 
 export { registerPlanRoutes } from './plans.routes.js';
-export { planOf, percentOf } from './progress.service.js';
+export { planOf, percentOf, factsFor, actualOf } from './progress.service.js';
 export { reversePlan, calendarFor } from './planner.service.js';
 export { workingDaysBetween, type WorkCalendar } from './planner.js';
 export { baseConverter, sumInBase, rateDay } from './base-money.js';

@@ -1,0 +1,1 @@
+export { registerKpiRoutes } from './kpi.routes.js';
