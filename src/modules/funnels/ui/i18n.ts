@@ -1,0 +1,111 @@
+/** The funnels tab of the analytics area. */
+export const funnels = {
+  en: {
+    tab: 'Funnels',
+    views: { deals: 'Sales funnel', activities: 'Activity funnel', rejections: 'Rejections' },
+    filters: {
+      pipeline: 'Pipeline', owner: 'Manager', department: 'Department', company: 'Client', product: 'Product', custom: 'Custom dates',
+      from: 'From', to: 'To (inclusive)', groupBy: 'Rows', reset: 'Reset filters',
+    },
+    groupings: { owner: 'By manager', department: 'By department', none: 'Total only' },
+    columns: {
+      stage: 'Stage', entered: 'Entered', conversion: 'To next', lost: 'Lost', avgDays: 'Avg days', plannedDays: 'Planned days', reasons: 'Lost reasons',
+      name: 'Name', won: 'Won', overall: 'Overall', total: 'Total', manager: 'Manager', product: 'Product',
+    },
+    steps: { calls: 'Calls', meetings: 'Meetings', proposals: 'Proposals', deals: 'Deals', won: 'Won' },
+    chart: 'Funnel chart: deals entering each stage',
+    activityChart: 'Activity funnel chart',
+    total: 'Whole selection',
+    noManager: 'No manager',
+    noDepartment: 'No department',
+    noReason: 'No reason',
+    unknown: 'Unknown',
+    explain: 'Deals entering each stage in the period (a deal that skips stages counts as passing them; each deal once per stage). Click a number to see its deals.',
+    empty: { title: 'No deals in this period', text: 'Pick another period, pipeline or filter.' },
+    emptyActivities: { title: 'No activities or deals in this period' },
+    emptyRejections: { title: 'No lost deals in this period' },
+    drill: {
+      title: 'Deals: {{what}}', entered: 'entered «{{stage}}»', lost: 'lost at «{{stage}}»', reason: 'lost at «{{stage}}», reason «{{reason}}»', close: 'Close',
+      deal: 'Deal', company: 'Client', owner: 'Manager', amount: 'Amount', stage: 'Stage now', enteredAt: 'When', empty: 'No deals',
+    },
+    rejectionsBy: { owner: 'By manager', product: 'By product', stage: 'By stage' },
+    errors: {
+      funnel: {
+        period_required: 'Choose a period or both dates', period_and_range: 'Choose a period or dates, not both', range_reversed: 'The end is before the start',
+        range_too_long: 'At most three years', stage_unknown: 'No such stage in the pipeline', lost_needs_open_stage: 'Deals are lost at open stages', reason_needs_lost: 'A reason needs lost deals',
+      },
+    },
+  },
+  ru: {
+    tab: 'Воронки',
+    views: { deals: 'Воронка продаж', activities: 'Воронка активностей', rejections: 'Отказы' },
+    filters: {
+      pipeline: 'Воронка', owner: 'Менеджер', department: 'Отдел', company: 'Клиент', product: 'Товар', custom: 'Свои даты',
+      from: 'С', to: 'По (включительно)', groupBy: 'Строки', reset: 'Сбросить фильтры',
+    },
+    groupings: { owner: 'По менеджерам', department: 'По отделам', none: 'Только итог' },
+    columns: {
+      stage: 'Этап', entered: 'Вошло', conversion: 'В следующий', lost: 'Проиграно', avgDays: 'Ср. дней', plannedDays: 'План дней', reasons: 'Причины отказа',
+      name: 'Название', won: 'Выиграно', overall: 'Итоговая', total: 'Итого', manager: 'Менеджер', product: 'Товар',
+    },
+    steps: { calls: 'Звонки', meetings: 'Встречи', proposals: 'КП', deals: 'Сделки', won: 'Выиграно' },
+    chart: 'Диаграмма воронки: сделки, вошедшие в каждый этап',
+    activityChart: 'Диаграмма воронки активностей',
+    total: 'Вся выборка',
+    noManager: 'Без менеджера',
+    noDepartment: 'Без отдела',
+    noReason: 'Без причины',
+    unknown: 'Неизвестно',
+    explain: 'Сделки, вошедшие в каждый этап за период (сделка, перескочившая этапы, считается прошедшей их; каждая сделка — один раз на этап). Нажмите на число, чтобы увидеть сделки.',
+    empty: { title: 'Нет сделок за период', text: 'Выберите другой период, воронку или фильтр.' },
+    emptyActivities: { title: 'Нет активностей и сделок за период' },
+    emptyRejections: { title: 'Нет проигранных сделок за период' },
+    drill: {
+      title: 'Сделки: {{what}}', entered: 'вошли в «{{stage}}»', lost: 'проиграны на этапе «{{stage}}»', reason: 'проиграны на этапе «{{stage}}», причина «{{reason}}»', close: 'Закрыть',
+      deal: 'Сделка', company: 'Клиент', owner: 'Менеджер', amount: 'Сумма', stage: 'Этап сейчас', enteredAt: 'Когда', empty: 'Нет сделок',
+    },
+    rejectionsBy: { owner: 'По менеджерам', product: 'По товарам', stage: 'По этапам' },
+    errors: {
+      funnel: {
+        period_required: 'Выберите период или обе даты', period_and_range: 'Выберите период или даты, не то и другое', range_reversed: 'Конец раньше начала',
+        range_too_long: 'Не больше трёх лет', stage_unknown: 'В воронке нет такого этапа', lost_needs_open_stage: 'Сделки проигрываются на открытых этапах', reason_needs_lost: 'Причина — только для проигранных',
+      },
+    },
+  },
+  bg: {
+    tab: 'Фунии',
+    views: { deals: 'Фуния на продажбите', activities: 'Фуния на активностите', rejections: 'Откази' },
+    filters: {
+      pipeline: 'Фуния', owner: 'Мениджър', department: 'Отдел', company: 'Клиент', product: 'Продукт', custom: 'Свои дати',
+      from: 'От', to: 'До (включително)', groupBy: 'Редове', reset: 'Изчисти филтрите',
+    },
+    groupings: { owner: 'По мениджъри', department: 'По отдели', none: 'Само общо' },
+    columns: {
+      stage: 'Етап', entered: 'Влезли', conversion: 'Към следващия', lost: 'Загубени', avgDays: 'Ср. дни', plannedDays: 'План дни', reasons: 'Причини за отказ',
+      name: 'Име', won: 'Спечелени', overall: 'Обща', total: 'Общо', manager: 'Мениджър', product: 'Продукт',
+    },
+    steps: { calls: 'Обаждания', meetings: 'Срещи', proposals: 'Оферти', deals: 'Сделки', won: 'Спечелени' },
+    chart: 'Диаграма на фунията: сделки, влезли във всеки етап',
+    activityChart: 'Диаграма на фунията на активностите',
+    total: 'Цялата извадка',
+    noManager: 'Без мениджър',
+    noDepartment: 'Без отдел',
+    noReason: 'Без причина',
+    unknown: 'Неизвестно',
+    explain: 'Сделки, влезли във всеки етап за периода (сделка, прескочила етапи, се брои за минала през тях; всяка сделка веднъж на етап). Натиснете число, за да видите сделките.',
+    empty: { title: 'Няма сделки за периода', text: 'Изберете друг период, фуния или филтър.' },
+    emptyActivities: { title: 'Няма активности и сделки за периода' },
+    emptyRejections: { title: 'Няма загубени сделки за периода' },
+    drill: {
+      title: 'Сделки: {{what}}', entered: 'влезли в „{{stage}}“', lost: 'загубени на етап „{{stage}}“', reason: 'загубени на етап „{{stage}}“, причина „{{reason}}“', close: 'Затвори',
+      deal: 'Сделка', company: 'Клиент', owner: 'Мениджър', amount: 'Сума', stage: 'Етап сега', enteredAt: 'Кога', empty: 'Няма сделки',
+    },
+    rejectionsBy: { owner: 'По мениджъри', product: 'По продукти', stage: 'По етапи' },
+    errors: {
+      funnel: {
+        period_required: 'Изберете период или двете дати', period_and_range: 'Изберете период или дати, не и двете', range_reversed: 'Краят е преди началото',
+        range_too_long: 'Най-много три години', stage_unknown: 'Няма такъв етап във фунията', lost_needs_open_stage: 'Сделките се губят на отворени етапи', reason_needs_lost: 'Причина — само за загубени',
+      },
+    },
+  },
+};
