@@ -98,11 +98,12 @@ describe.each(engines())('KPI (%s)', (engine) => {
       actual: { revenue: 0, deals: 0, calls: 1 },
       left: { revenue: 10_000_000, deals: null, calls: 29 },
     });
-    // history: 1 won of 5,000,000, 2 proposals, 4 meetings, 8 calls -> 2 deals, 4 proposals, 8 meetings, 16 calls
+    // history (the last 6 months up to today): 1 won of 5,000,000, 2 proposals, 4 meetings, 9 calls (one today)
+    // -> 2 deals, ceil(2 x 2 / 1) = 4 proposals, ceil(4 x 4 / 2) = 8 meetings, ceil(8 x 9 / 4) = 18 calls
     const next = `${shiftPeriod(month, 1)}-01`;
     const remaining = workingDaysBetween(today, next, { workDays: [1, 2, 3, 4, 5], holidays: [], workingDays: [] });
     expect(res.body.remainingWorkingDays).toBe(remaining);
     const need = (n: number, doneToday: number) => (remaining ? Math.max(0, Math.ceil(n / remaining) - doneToday) : null);
-    expect(res.body.neededToday).toEqual({ deals: need(2, 0), proposals: need(4, 0), meetings: need(8, 0), calls: need(16, 1) });
+    expect(res.body.neededToday).toEqual({ deals: need(2, 0), proposals: need(4, 0), meetings: need(8, 0), calls: need(18, 1) });
   });
 });

@@ -9,8 +9,9 @@ import type { PlannerQuery, PlannerResponse, Target } from './plans.schema.js';
 import { readableTarget, scopedOwners } from './targets.js';
 
 /**
- * The reverse conversion planner over the database. The history window is the `historyMonths` whole months
- * before the period starts, or before the current month when the period has begun or lies ahead. Done counts
+ * The reverse conversion planner over the database. The history window of a period that has ended is the
+ * `historyMonths` whole months before it started; of a current or future period, the last `historyMonths` months up to and
+ * including today (the day of the month capped at 28). Done counts
  * are those of the period so far; scheduled are open activities planned for days of the period (deals: open
  * deals expected to close in it). Working days follow the user's working calendar and their country's holidays;
  * a department or the company uses Monday to Friday and the instance's default country. Days are UTC days.
@@ -29,10 +30,13 @@ export async function calendarFor(db: Executor, target: Target, defaultCountry: 
   };
 }
 
-export function historyWindow(periodFrom: string, months: number, now: Date): { from: string; to: string } {
-  const currentMonth = `${now.toISOString().slice(0, 7)}-01`;
-  const to = periodFrom < currentMonth ? periodFrom : currentMonth;
-  return { from: `${shiftPeriod(to.slice(0, 7), -months)}-01`, to };
+export function historyWindow(period: { from: string; to: string }, months: number, now: Date): { from: string; to: string } {
+  const today = now.toISOString().slice(0, 10);
+  const periodFrom = period.from;
+  if (period.to <= today) return { from: `${shiftPeriod(periodFrom.slice(0, 7), -months)}-01`, to: periodFrom };
+  const day = Math.min(Number(today.slice(8, 10)), 28);
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { from: `${shiftPeriod(today.slice(0, 7), -months)}-${String(day).padStart(2, '0')}`, to: tomorrow };
 }
 
 const byType = (rows: { type: string; n: number }[], type: string) => rows.filter((r) => r.type === type).reduce((s, r) => s + r.n, 0);
@@ -43,7 +47,7 @@ export async function reversePlan(db: Executor, p: Principal, q: PlannerQuery, d
   const plan = q.revenue === undefined ? await planOf(db, target, q.period) : null;
   const revenue = q.revenue ?? plan?.values.revenue ?? null;
   const [dealOwners, activityOwners] = await Promise.all([scopedOwners(db, p, 'deal', target), scopedOwners(db, p, 'activity', target)]);
-  const window = historyWindow(from, q.historyMonths, now);
+  const window = historyWindow({ from, to }, q.historyMonths, now);
   const past = await actualOf(await factsFor(db, dealOwners, activityOwners, window.from, window.to, now), dealOwners, activityOwners);
   const facts = await factsFor(db, dealOwners, activityOwners, from, to, now);
   const current = await actualOf(facts, dealOwners, activityOwners);
