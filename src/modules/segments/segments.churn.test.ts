@@ -86,7 +86,7 @@ describe.each(engines())('churn on %s', (engine) => {
     expect(task.status).toBe(200);
     expect(task.body).toMatchObject({ assigneeId: m1.id, companyId: k.K2, priority: 'high', status: 'open' });
     expect(task.body.title).toContain('K2');
-    const tasks = await v.ctx.database.db.selectFrom('tasks').select('id').where('company_id', '=', k.K2).execute();
+    const tasks = await v.ctx.database.db.selectFrom('tasks').select('id').where('company_id', '=', k.K2!).execute();
     expect(tasks).toHaveLength(1);
     expect((await churn(admin)).find((r: unknown[]) => r[0] === 'K2')![7]).toBe(created.body.taskId);
 

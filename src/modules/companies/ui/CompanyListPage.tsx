@@ -17,6 +17,7 @@ const defaults = { sort: 'name' };
 
 export function CompanyListPage() {
   const { t } = useTranslation('companies');
+  const { t: ts } = useTranslation('segments');
   const { can } = useAuth();
   const navigate = useNavigate();
   const list = useListParams(defaults);
@@ -63,6 +64,19 @@ export function CompanyListPage() {
         <DebouncedInput w={130} placeholder={t('filters.tag')} aria-label={t('filters.tag')} value={params.tag ?? ''} onCommit={(v) => list.set('tag', v)} />
         <DebouncedInput w={150} placeholder={t('filters.industry')} aria-label={t('filters.industry')} value={params.industry ?? ''} onCommit={(v) => list.set('industry', v)} />
         <DebouncedInput w={130} placeholder={t('filters.city')} aria-label={t('filters.city')} value={params.city ?? ''} onCommit={(v) => list.set('city', v)} />
+        {(['abc', 'xyz'] as const).map((k) => (
+          <Select
+            key={k}
+            w={110}
+            placeholder={ts(`filter.${k}`)}
+            aria-label={ts(`filter.${k}`)}
+            clearable
+            value={params[k] ?? null}
+            data={(k === 'abc' ? ['A', 'B', 'C'] : ['X', 'Y', 'Z']).map((v) => ({ value: v, label: ts('filter.class', { cls: v }) }))}
+            data-testid={`companies-${k}-filter`}
+            onChange={(v) => list.set(k, v)}
+          />
+        ))}
         <MoreFilters params={params} set={list.set} />
         <Select
           w={190}
