@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/database.js';
-import { ensureDemoTeam, seedDemoActivities, seedDemoCatalog, seedDemoCompanies, seedDemoDeals, DEMO_PASSWORD } from '../modules/demo/index.js';
+import { ensureDemoTeam, seedDemoActivities, seedDemoCatalog, seedDemoCompanies, seedDemoDeals, seedDemoPlans, DEMO_PASSWORD } from '../modules/demo/index.js';
 
 export const DEMO_SIZE_ON_FIRST_START = 300;
 /** Deals made over the first demo companies when there are none yet. */
@@ -28,6 +28,7 @@ export async function addDemoData(db: Db, size: number, progress = false): Promi
   const products = await seedDemoCatalog(db);
   const deals = await seedDemoDeals(db, DEMO_DEALS);
   const activities = await seedDemoActivities(db);
+  await seedDemoPlans(db);
   return `Demo data: ${size} companies with contacts${products ? `, a catalog of ${products} products and services` : ''}${deals ? `, ${deals} deals` : ''}${activities ? `, ${activities} activities` : ''}. Demo users (password ${DEMO_PASSWORD}): ${team.emails.join(', ')}`;
 }
 

@@ -4,3 +4,4 @@ export { demoCompany, rng } from './demo.generator.js';
 export { seedDemoCatalog } from './demo.catalog.js';
 export { seedDemoDeals } from './demo.deals.js';
 export { seedDemoActivities } from './demo.activities.js';
+export { seedDemoPlans } from './demo.plans.js';
