@@ -17,6 +17,7 @@ import { registerCompanyRoutes } from './modules/companies/index.js';
 import { registerContactRoutes } from './modules/contacts/index.js';
 import { registerAttachmentRoutes } from './modules/attachments/index.js';
 import { registerViewRoutes } from './modules/views/index.js';
+import { registerDuplicateRoutes } from './modules/duplicates/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
 import { ensureDefaultPipelines, registerPipelineRoutes } from './modules/pipelines/index.js';
 import { registerDealRoutes } from './modules/deals/index.js';
@@ -43,6 +44,7 @@ const modules: RegisterRoutes[] = [
   registerContactRoutes,
   registerAttachmentRoutes,
   registerViewRoutes,
+  registerDuplicateRoutes,
   registerProductsRoutes,
   registerPipelineRoutes,
   registerDealRoutes,

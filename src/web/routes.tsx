@@ -9,6 +9,7 @@ import { taskNav, taskRoutes } from '../modules/tasks/ui/routes.js';
 import { scheduleNav, scheduleRoutes } from '../modules/schedule/ui/routes.js';
 import { importNav, importRoutes } from '../modules/imports/ui/routes.js';
 import { analyticsNav, analyticsRoutes } from '../modules/analytics/ui/routes.js';
+import { duplicateRoutes } from '../modules/duplicates/ui/routes.js';
 import { AdminPage, isAdministrator } from './AdminPage.js';
 
 export interface AppRoute {
@@ -28,6 +29,6 @@ export interface NavItem {
 }
 
 /** Pages of every feature. Each module's ui/ folder contributes its routes and nav items here. */
-export const routes: AppRoute[] = [...scheduleRoutes, ...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...calendarRoutes, ...taskRoutes, ...analyticsRoutes, ...productRoutes, ...importRoutes, { path: 'admin/*', element: <AdminPage /> }];
+export const routes: AppRoute[] = [...scheduleRoutes, ...companyRoutes, ...contactRoutes, ...dealRoutes, ...activityRoutes, ...calendarRoutes, ...taskRoutes, ...analyticsRoutes, ...productRoutes, ...importRoutes, ...duplicateRoutes, { path: 'admin/*', element: <AdminPage /> }];
 
 export const navItems: NavItem[] = [scheduleNav, companyNav, contactNav, dealNav, activityNav, calendarNav, taskNav, analyticsNav, productNav, importNav, { to: '/admin', label: 'common:nav.admin', resource: 'user', visible: isAdministrator }];

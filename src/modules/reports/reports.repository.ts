@@ -177,7 +177,9 @@ export async function aggregate(db: Executor, s: AggregateSpec): Promise<Aggrega
     where.push(sql`${d} >= ${w.range.from}`, sql`${d} < ${w.range.before}`);
   }
   for (const [key, value] of Object.entries(w.equals) as [Exclude<RawKey, 'period'>, string][]) where.push(sql`${col(key)} = ${value}`);
-  if (w.stageIn) where.push(inList(col('stage'), w.stageIn));
+  // With a period, the date's covering index reads the range without touching the rows; `|| ''` keeps both
+  // engines from choosing the stage index instead (a fifth of a million deals fetched row by row).
+  if (w.stageIn) where.push(inList(w.range ? sql`${col('stage')} || ''` : col('stage'), w.stageIn));
   if (w.productGroups) where.push(inList(col('product_group'), w.productGroups));
   const joinSql = [...joins].map((j) => e.joins[j]).filter((j): j is RawBuilder<unknown> => j !== null);
   const query = sql`SELECT ${sql.join(selects)} FROM ${e.from} ${sql.join(joinSql, sql` `)}

@@ -17,6 +17,8 @@ import { tasks } from '../../modules/tasks/ui/i18n.js';
 import { notificationsNs } from '../../modules/reminders/ui/i18n.js';
 import { imports } from '../../modules/imports/ui/i18n.js';
 import { analytics } from '../../modules/analytics/ui/i18n.js';
+import { reports } from '../../modules/reports/ui/i18n.js';
+import { dashboards } from '../../modules/dashboards/ui/i18n.js';
 import { segments } from '../../modules/segments/ui/i18n.js';
 import { sources } from '../../modules/sources/ui/i18n.js';
 
@@ -44,6 +46,8 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   notifications: notificationsNs,
   imports,
   analytics,
+  reports,
+  dashboards,
   segments,
   sources,
 };
