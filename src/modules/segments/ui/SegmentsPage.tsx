@@ -90,7 +90,7 @@ function Heatmap({ m }: { m: SegmentMatrix }) {
   const data = abcClasses.flatMap((a, yi) => columns.map((x, xi) => [xi, yi, countOf(m, a, x)]));
   const option: ChartOption = {
     tooltip: { position: 'top' },
-    grid: { left: 40, right: 10, top: 10, bottom: 70 },
+    grid: { left: 40, right: 10, top: 10, bottom: 90 },
     xAxis: { type: 'category', data: xs },
     yAxis: { type: 'category', data: [...abcClasses], inverse: true },
     visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2]!)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },

@@ -8,6 +8,7 @@ import { useAuth } from '../../../web/auth.js';
 import { featureErrorMessage, featureFieldErrors } from '../../../web/components/apiErrors.js';
 import { ConfirmButton } from '../../../web/components/ConfirmButton.js';
 import { EmptyState, LoadMore } from '../../../web/components/ListControls.js';
+import { usePeriodLabel } from '../../../web/components/PeriodPicker.js';
 import { useCursorList } from '../../../web/components/useCursorList.js';
 import { minorDigits } from '../../../shared/money.js';
 import type { AdCost } from '../sources.schema.js';
@@ -31,6 +32,7 @@ export function CostsPanel() {
   const { t } = useTranslation('sources');
   const { can } = useAuth();
   const money = useMoneyText();
+  const monthName = usePeriodLabel();
   const qc = useQueryClient();
   const rows = useCursorList<AdCost>({ key: ['sources', 'costs'], path: '/ad-costs', limit: 50 });
   const base = useQuery({ queryKey: ['sources', 'base-currency'], queryFn: () => get<{ baseCurrency: string }>('/catalog/settings') });
@@ -68,7 +70,7 @@ export function CostsPanel() {
           <Table.Tbody>
             {rows.items.map((c) => (
               <Table.Tr key={c.id}>
-                <Table.Td>{c.month}</Table.Td>
+                <Table.Td>{monthName(c.month)}</Table.Td>
                 <Table.Td>{c.channel}</Table.Td>
                 <Table.Td>{c.campaign || t('roi.noCampaign')}</Table.Td>
                 <Table.Td>{money(c.amount, c.currency)}</Table.Td>
