@@ -57,7 +57,10 @@ export async function seedDemoPlans(db: Db, now = new Date(), seed = 5): Promise
     for (let back = 1; back <= 90; back++) {
       const day = new Date(now.getTime() - back * DAY);
       if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
-      const types: (keyof typeof subjects)[] = ['call', ...(r() < 0.5 ? ['call'] : []), ...(r() < 0.3 ? ['meeting'] : []), ...(r() < 0.15 ? ['proposal'] : [])];
+      const types: (keyof typeof subjects)[] = ['call'];
+      if (r() < 0.5) types.push('call');
+      if (r() < 0.3) types.push('meeting');
+      if (r() < 0.15) types.push('proposal');
       for (const type of types) {
         await createActivity(db, { ...owner, viaToken: false }, { ...systemActor, userId: u.id }, {
           type,
