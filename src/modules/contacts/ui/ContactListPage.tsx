@@ -35,6 +35,9 @@ export function ContactListPage() {
         <Title order={2}>{t('title')}</Title>
         <Group gap="xs">
           <SavedViews entity="contacts" current={params} onApply={list.replace} />
+          <Button variant="default" component={Link} to="/duplicates?entity=contact&by=phone" data-testid="contacts-duplicates">
+            {t('duplicates:find')}
+          </Button>
           {can('contact', 'export') && (
             <ExportMenu path="/contacts/export" params={query} testId="contacts-export" />
           )}

@@ -1,0 +1,1 @@
+export { registerDuplicateRoutes } from './duplicates.routes.js';
