@@ -21,6 +21,7 @@ import { registerDuplicateRoutes } from './modules/duplicates/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
 import { ensureDefaultPipelines, registerPipelineRoutes } from './modules/pipelines/index.js';
 import { registerDealRoutes } from './modules/deals/index.js';
+import { registerFunnelRoutes } from './modules/funnels/index.js';
 import { registerReminderRoutes, remindersRuntime } from './modules/reminders/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
@@ -30,6 +31,10 @@ import { registerScheduleRoutes } from './modules/schedule/index.js';
 import { importsRuntime, registerImportRoutes } from './modules/imports/index.js';
 import { registerReportRoutes } from './modules/reports/index.js';
 import { registerDashboardRoutes } from './modules/dashboards/index.js';
+import { registerSegmentRoutes, segmentsRuntime } from './modules/segments/index.js';
+import { registerSourceRoutes } from './modules/sources/index.js';
+import { registerPlanRoutes } from './modules/plans/index.js';
+import { registerKpiRoutes } from './modules/kpi/index.js';
 
 /** Every module's routes, in the order they appear in the OpenAPI document. */
 const modules: RegisterRoutes[] = [
@@ -48,6 +53,7 @@ const modules: RegisterRoutes[] = [
   registerProductsRoutes,
   registerPipelineRoutes,
   registerDealRoutes,
+  registerFunnelRoutes,
   registerReminderRoutes,
   registerCalendarRoutes,
   registerActivityRoutes,
@@ -57,6 +63,10 @@ const modules: RegisterRoutes[] = [
   registerImportRoutes,
   registerReportRoutes,
   registerDashboardRoutes,
+  registerSegmentRoutes,
+  registerSourceRoutes,
+  registerPlanRoutes,
+  registerKpiRoutes,
 ];
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -86,14 +96,17 @@ export async function createVoronka(config: Config, opts: { logger?: Logger; dat
   const app = createHttpApp(ctx, modules, webRoot);
   const reminders = remindersRuntime(ctx);
   const imports = importsRuntime(ctx);
+  const segments = segmentsRuntime(ctx);
   return {
     app,
     ctx,
     startJobs: () => {
       reminders.start();
       imports.start();
+      segments.start();
     },
     close: async () => {
+      await segments.stop();
       await imports.stop();
       await reminders.stop();
       await database.close();

@@ -443,6 +443,35 @@ export interface DealStageHistoryTable {
   seconds_in_from_stage: number | null;
 }
 
+/** Funnel facts: a deal's first entry into each stage it passed (kept with every stage change). */
+export interface DealFunnelEntryTable {
+  deal_id: string;
+  stage_id: string;
+  pipeline_id: string;
+  /** the deal's current owner */
+  owner_id: string | null;
+  entered_at: string;
+  /** 1: an earlier open stage the deal skipped (passed without sitting there) */
+  implied: number;
+  /** lost stages: the open stage the deal was lost at */
+  from_stage_id: string | null;
+  /** seconds spent in the stage over the stays that ended; null while never left */
+  seconds: number | null;
+}
+
+/** Funnel facts added up per pipeline, day entered (UTC), owner ('' none) and stage. */
+export interface DealFunnelDayTable {
+  pipeline_id: string;
+  day: string;
+  owner_key: string;
+  stage_id: string;
+  entered: number;
+  /** entries not skipped that were left at least once */
+  stays: number;
+  /** their seconds in the stage */
+  seconds: number;
+}
+
 export interface DealDocumentTable {
   id: string;
   deal_id: string;
@@ -723,6 +752,44 @@ export interface ImportTemplateTable {
   created_at: string;
 }
 
+/** A sales plan of a user, a department or the whole company for a period. */
+export interface SalesPlanTable {
+  id: string;
+  /** user | department | company */
+  target_kind: string;
+  /** the user's or department's id; '' for the company */
+  target_id: string;
+  /** period key: '2026-11', '2026-Q4', '2026-H2', '2026' */
+  period: string;
+  /** month | quarter | half | year */
+  period_kind: string;
+  /** minor units of the base currency; null = not planned */
+  revenue: number | null;
+  deals: number | null;
+  calls: number | null;
+  meetings: number | null;
+  proposals: number | null;
+  note: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A KPI defined by an administrator as a formula over the built-in measures. */
+export interface KpiFormulaTable {
+  id: string;
+  key: string;
+  name: string;
+  formula: string;
+  /** number | percent | money | days */
+  unit: string;
+  sort: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A saved report of the report constructor: its definition (JSON), private or shared with everyone. */
 export interface ReportTable {
   id: string;
@@ -766,6 +833,93 @@ export interface DashboardDefaultTable {
   created_at: string;
 }
 
+/** Stored classes of a client (src/modules/segments), refreshed by its job. */
+export interface CompanySegmentTable {
+  company_id: string;
+  /** A | B | C; null = no sales in the ABC window */
+  abc: string | null;
+  /** X | Y | Z; null = no sales in the XYZ window or too young (is_new) */
+  xyz: string | null;
+  is_new: number;
+  /** the ABC metric (revenue or margin) in minor units of the base currency */
+  metric_value: number;
+  /** cumulative share of the objects before this one, basis points */
+  share_before_bp: number | null;
+  /** coefficient of variation of the monthly sales, basis points (1000 = 10 %) */
+  cv_bp: number | null;
+  rfm_r: number | null;
+  rfm_f: number | null;
+  rfm_m: number | null;
+  recency_days: number | null;
+  frequency: number;
+  monetary: number;
+  computed_at: string;
+}
+
+/** Stored classes of a product (src/modules/segments). */
+export interface ProductSegmentTable {
+  product_id: string;
+  abc: string | null;
+  xyz: string | null;
+  is_new: number;
+  metric_value: number;
+  share_before_bp: number | null;
+  cv_bp: number | null;
+  /** star | cash_cow | question | dog; null = no sales in either BCG window */
+  bcg: string | null;
+  revenue: number;
+  revenue_prev: number;
+  growth_bp: number | null;
+  rel_share_bp: number | null;
+  computed_at: string;
+}
+
+/** Lease and last run of a segmentation job (one row per job name). */
+export interface SegmentJobTable {
+  name: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  requested_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  /** ok | failed */
+  status: string | null;
+  /** schedule | manual */
+  trigger: string | null;
+  as_of: string | null;
+  error: string | null;
+  companies: number;
+  products: number;
+  /** JSON array of currencies left out for want of an exchange rate */
+  unconverted: string | null;
+}
+
+/** The task made for a churn episode (a company and its last purchase). */
+export interface ChurnTaskTable {
+  company_id: string;
+  last_purchase_at: string;
+  task_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Advertising cost of a source channel / campaign ('' = the whole channel) in a month (src/modules/sources). */
+export interface AdCostTable {
+  id: string;
+  channel: string;
+  campaign: string;
+  /** YYYY-MM */
+  month: string;
+  /** minor units of currency */
+  amount: number;
+  currency: string;
+  note: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   roles: RoleTable;
@@ -799,6 +953,8 @@ export interface DB {
   deal_contacts: DealContactTable;
   deal_lines: DealLineTable;
   deal_stage_history: DealStageHistoryTable;
+  deal_funnel_entries: DealFunnelEntryTable;
+  deal_funnel_days: DealFunnelDayTable;
   deal_documents: DealDocumentTable;
   deal_document_lines: DealDocumentLineTable;
   document_counters: DocumentCounterTable;
@@ -815,9 +971,16 @@ export interface DB {
   import_rows: ImportRowTable;
   import_errors: ImportErrorTable;
   import_templates: ImportTemplateTable;
+  sales_plans: SalesPlanTable;
+  kpi_formulas: KpiFormulaTable;
   reports: ReportTable;
   dashboards: DashboardTable;
   dashboard_widgets: DashboardWidgetTable;
   dashboard_defaults: DashboardDefaultTable;
+  company_segments: CompanySegmentTable;
+  product_segments: ProductSegmentTable;
+  segment_jobs: SegmentJobTable;
+  churn_tasks: ChurnTaskTable;
+  ad_costs: AdCostTable;
   kysely_migration: { name: string; timestamp: Generated<string> };
 }

@@ -17,6 +17,7 @@ import { tasks } from '../../modules/tasks/ui/i18n.js';
 import { notificationsNs } from '../../modules/reminders/ui/i18n.js';
 import { imports } from '../../modules/imports/ui/i18n.js';
 import { analytics } from '../../modules/analytics/ui/i18n.js';
+import { duplicates } from '../../modules/duplicates/ui/i18n.js';
 import { reports } from '../../modules/reports/ui/i18n.js';
 import { dashboards } from '../../modules/dashboards/ui/i18n.js';
 import { segments } from '../../modules/segments/ui/i18n.js';
@@ -46,6 +47,7 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   notifications: notificationsNs,
   imports,
   analytics,
+  duplicates,
   reports,
   dashboards,
   segments,

@@ -11,6 +11,11 @@ import * as searchVectors from './20261123_0050_search_vectors.js';
 import * as scheduleIndexes from './20261123_0056_schedule_indexes.js';
 import * as calendarIndex from './20261123_0060_calendar_index.js';
 import * as companyCityName from './20261123_0070_company_city_name.js';
+import * as funnels from './20261123_0810_funnels.js';
+import * as segments from './20261123_0830_segments.js';
+import * as sources from './20261123_0835_sources.js';
+import * as plans from './20261123_0820_plans.js';
+import * as kpi from './20261123_0825_kpi.js';
 import * as reports from './20261123_0840_reports.js';
 import * as dashboards from './20261123_0845_dashboards.js';
 
@@ -28,6 +33,11 @@ export const migrations: Record<string, Migration> = {
   '20261123_0056_schedule_indexes': scheduleIndexes,
   '20261123_0060_calendar_index': calendarIndex,
   '20261123_0070_company_city_name': companyCityName,
+  '20261123_0810_funnels': funnels,
+  '20261123_0830_segments': segments,
+  '20261123_0835_sources': sources,
+  '20261123_0820_plans': plans,
+  '20261123_0825_kpi': kpi,
   '20261123_0840_reports': reports,
   '20261123_0845_dashboards': dashboards,
 };
