@@ -8,18 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { sql } from 'kysely';
-import { loadConfig } from '../src/platform/config.js';
-import { openDatabase } from '../src/platform/db/database.js';
-import { migrateToLatest } from '../src/platform/db/migrate.js';
-import { createUser, ensureAdmin, ensureSystemRoles } from '../src/modules/users/index.js';
-import { seedDemoCatalog, seedDemoCompanies } from '../src/modules/demo/index.js';
-import { ensureDefaultPipelines } from '../src/modules/pipelines/index.js';
-import { rebuildDealTotals } from '../src/modules/deals/index.js';
 import { findPgBin, startPgCluster, type PgCluster } from '../test/pg-cluster.js';
-import { memoryOf, Session, startServer, table, withoutSecondaryIndexes } from './lib.js';
+import { memoryOf, Session, startServer, table } from './lib.js';
+import { ADMIN, MANAGER_PASSWORD, seedDealsDb } from './deals.db.js';
 import { dealsScenarios } from './deals.bench.js';
-import { seedDeals } from './deals.seed.js';
 
 const size = Number(process.env.BENCH_DEALS ?? 1_000_000);
 const companies = Number(process.env.BENCH_DEAL_COMPANIES ?? Math.max(1, Math.round(size / 5)));
@@ -27,53 +19,12 @@ const managers = Number(process.env.BENCH_MANAGERS ?? 50);
 const samples = Number(process.env.BENCH_SAMPLES ?? 300);
 const only = process.env.BENCH_ENGINES?.split(',') ?? ['sqlite', 'postgres'];
 const dataDir = path.resolve(process.env.BENCH_DATA ?? 'bench/.data', `deals-${size}`);
-const ADMIN = { email: 'bench@voronka.local', password: 'bench-password' };
-const MANAGER_PASSWORD = 'bench-password';
 const targets: Record<string, number> = { 'board:': 50, 'deal create': 15 };
 const targetOf = (name: string) => (name.includes('(info)') ? undefined : Object.entries(targets).find(([k]) => name.includes(k))?.[1]);
-const dealTables = ['deals', 'deal_lines', 'deal_stage_history'];
-const progress = (what: string, total: number) => {
-  let last = 0;
-  return (done: number) => {
-    if (Date.now() - last < 5000 && done < total) return;
-    last = Date.now();
-    process.stdout.write(`\r  ${what} ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
-  };
-};
-
-async function seed(url: string, marker: string): Promise<{ seconds: number } | null> {
-  const database = openDatabase(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }).database);
-  const db = database.db;
-  await migrateToLatest(database);
-  if (fs.existsSync(marker)) {
-    await database.close();
-    return null;
-  }
-  await ensureSystemRoles(db);
-  await ensureDefaultPipelines(db, 'RU');
-  await ensureAdmin(db, ADMIN.email, ADMIN.password);
-  await seedDemoCatalog(db);
-  const ownerIds: string[] = [];
-  for (let i = 1; i <= managers; i++) {
-    ownerIds.push(await createUser(db, { email: `manager${i}@bench.local`, name: `Manager ${i}`, password: MANAGER_PASSWORD, roleKey: 'sales_manager' }));
-  }
-  const started = Date.now();
-  await seedDemoCompanies(db, { size: companies, ownerIds, batch: 1000, onProgress: progress('companies', companies) });
-  process.stdout.write('\n');
-  const load = () => seedDeals(db, { size, onProgress: progress('deals', size) });
-  if (database.dialect === 'postgres') await withoutSecondaryIndexes(db, dealTables, load);
-  else await load();
-  process.stdout.write('\n');
-  await rebuildDealTotals(db);
-  await sql.raw(database.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE').execute(db);
-  await database.close();
-  fs.writeFileSync(marker, new Date().toISOString());
-  return { seconds: (Date.now() - started) / 1000 };
-}
 
 async function runEngine(engine: string, url: string) {
   console.log(`\n== ${engine}: ${size.toLocaleString('en')} deals, ${companies.toLocaleString('en')} companies, ${managers} managers`);
-  const seeded = await seed(url, path.join(dataDir, `${engine}.seeded`));
+  const seeded = await seedDealsDb(url, path.join(dataDir, `${engine}.seeded`), { size, companies, managers });
   console.log(seeded ? `   seeded in ${seeded.seconds.toFixed(0)} s` : `   reusing the database seeded earlier in ${dataDir}`);
   const server = await startServer({ DATABASE_URL: url });
   try {

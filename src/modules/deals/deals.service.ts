@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { markCompanyCurrent } from '../companies/index.js';
-import { recordFunnelStep, setFunnelOwner } from '../funnels/index.js';
+import { forgetFunnelDeal, recordFunnelStep, setFunnelOwner } from '../funnels/index.js';
 import { baseCurrency } from '../products/index.js';
 import { priceLines, toLine, totalsOf, type LineValues } from './deals.lines.js';
 import { bumpFieldVersions, changedSince, searchTextOf, snapshot, toDeal } from './deals.mapper.js';
@@ -187,6 +187,7 @@ export class DealsService {
     const d = await this.load(p, id, 'delete');
     await this.db.transaction().execute(async (trx) => {
       const current = await this.read(trx, id);
+      await forgetFunnelDeal(trx, id);
       await repo.deleteDeal(trx, id);
       await repo.adjustTotals(trx, [{ c: contributionOf(current), sign: -1 }]);
       await writeAudit(trx, actor, repo.ENTITY, id, 'delete', diff(snapshot(d), {}));

@@ -125,8 +125,10 @@ describe.each(engines())('funnels on %s', (engine) => {
     const snapshot = () => db.selectFrom('deal_funnel_entries').selectAll().orderBy('deal_id').orderBy('stage_id').execute().then((rows) => rows.map((r) => ({ ...r, seconds: r.seconds === null ? null : Number(r.seconds) })));
     const kept = await snapshot();
     expect(kept).toHaveLength(20);
+    const keptDays = await db.selectFrom('deal_funnel_days').selectAll().orderBy(['pipeline_id', 'day', 'owner_key', 'stage_id']).execute();
     await rebuildFunnelEntries(db);
     expect(await snapshot()).toEqual(kept);
+    expect(await db.selectFrom('deal_funnel_days').selectAll().orderBy(['pipeline_id', 'day', 'owner_key', 'stage_id']).execute()).toEqual(keptDays);
 
     const d4 = (await f.admin.get(`/deals/${f.deals.d4}`)).body;
     expect((await f.admin.patch(`/deals/${f.deals.d4}`, { version: d4.version, ownerId: f.m3.id })).status).toBe(200);
@@ -135,6 +137,14 @@ describe.each(engines())('funnels on %s', (engine) => {
     expect(table(r.total).map((s) => s[0])).toEqual([4, 5, 4, 2, 1]);
     expect(r.groups.find((g) => g.id === f.m2.id)).toBeUndefined();
     expect(table(r.groups.find((g) => g.id === f.m3.id)!.numbers).map((s) => s[0])).toEqual([2, 2, 1, 1, 0]);
+    const daily = () =>
+      db.selectFrom('deal_funnel_days').selectAll().where('entered', '<>', 0).orderBy(['pipeline_id', 'day', 'owner_key', 'stage_id']).execute()
+        .then((rows) => rows.map((x) => ({ ...x, entered: Number(x.entered), stays: Number(x.stays), seconds: Number(x.seconds) })));
+    const sums = await daily();
+    const facts = await snapshot();
+    await rebuildFunnelEntries(db);
+    expect(await snapshot()).toEqual(facts);
+    expect(await daily()).toEqual(sums);
   });
 });
 

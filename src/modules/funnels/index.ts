@@ -1,2 +1,2 @@
 export { registerFunnelRoutes } from './funnels.routes.js';
-export { rebuildFunnelEntries, recordFunnelStep, setFunnelOwner, type StageStep } from './funnels.entries.js';
+export { forgetFunnelDeal, rebuildFunnelEntries, recordFunnelStep, setFunnelOwner, type StageStep } from './funnels.entries.js';
