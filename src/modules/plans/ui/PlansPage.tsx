@@ -67,8 +67,8 @@ export function PlansPage() {
             height={Math.max(160, items.length * 36 + 60)}
             option={{
               tooltip: { trigger: 'axis' },
-              legend: { data: [t('columns.plan'), t('columns.actual')] },
-              grid: { left: 160, right: 30, top: 30, bottom: 20 },
+              legend: { top: 0, data: [t('columns.plan'), t('columns.actual')] },
+              grid: { left: 160, right: 30, top: 30, bottom: 20, containLabel: true },
               xAxis: { type: 'value', axisLabel: { formatter: (v: number) => money(v, base) } },
               yAxis: { type: 'category', data: items.map(name), inverse: true },
               series: [
