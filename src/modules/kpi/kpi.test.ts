@@ -64,6 +64,10 @@ describe.each(engines())('KPI (%s)', (engine) => {
     expect(mine.body.items.map((r: any) => r.user.id)).toEqual([d.m1.id]);
     const team = await d.head.client.get('/kpi/leaderboard?period=2026-04');
     expect(team.body.items.map((r: any) => r.user.id)).toEqual([d.m1.id, d.m2.id]);
+    await d.admin.post('/roles', { key: 'team_lead', name: 'Team lead', permissions: { plan: { read: 'department' }, deal: { read: 'department' }, activity: { read: 'department' } } });
+    const { client: lead } = await userClient(v, 'team_lead', d.sub);
+    const sub = await lead.get('/kpi/leaderboard?period=2026-04');
+    expect(sub.body.items.map((r: any) => [r.user.id, r.values.won_revenue])).toEqual([[d.m2.id, 3_000_000]]);
   });
 
   it('my numbers today: done, scheduled, the month plan and what the reverse conversion needs today', async () => {

@@ -139,6 +139,23 @@ describe.each(engines())('plans (%s)', (engine) => {
     expect((await marketer.get('/plans')).status).toBe(403);
   });
 
+  it('a team lead with department scopes sees the plans and numbers of their department tree only', async () => {
+    const dept = { read: 'department', create: 'department', update: 'department', delete: 'department' };
+    const role = await d.admin.post('/roles', { key: 'team_lead', name: 'Team lead', permissions: { plan: dept, deal: { read: 'department' }, activity: { read: 'department' } } });
+    expect(role.status).toBe(201);
+    const { client: lead } = await userClient(v, 'team_lead', d.sub);
+    const list = await lead.get('/plans');
+    expect(list.body.items.map((p: any) => p.id)).toEqual([plans.m2April]);
+    expect((await lead.get(`/plans/${plans.m1April}`)).status).toBe(404);
+    expect((await lead.post('/plans', { targetKind: 'department', targetId: d.sales, period: '2027-03', revenue: 1 })).status).toBe(403);
+    const own = await lead.post('/plans', { targetKind: 'department', targetId: d.sub, period: '2026-04', revenue: 6_000_000 });
+    expect(own.status).toBe(201);
+    const progress = await lead.get('/plans/progress?period=2026-04');
+    expect(progress.body.items.map((r: any) => [r.target.id, r.actual.revenue, r.percent.revenue])).toEqual([[d.sub, 3_000_000, 50], [d.m2.id, 3_000_000, 60]]);
+    expect((await lead.get(`/plans/planner?targetKind=department&targetId=${d.sales}&period=2026-04`)).status).toBe(404);
+    expect((await d.admin.delete(`/plans/${own.body.id}`)).status).toBe(204);
+  });
+
   it('a head of sales sees the department and the company', async () => {
     const progress = await d.head.client.get('/plans/progress?period=2026-04');
     expect(progress.body.items).toHaveLength(3);
