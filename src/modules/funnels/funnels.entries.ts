@@ -62,15 +62,18 @@ class DaySums {
     if (after) this.add(after, 1);
   }
 
+  /** Into the row of the day and the row of the month ('M' + YYYY-MM). */
   private add(e: Entry, sign: 1 | -1): void {
-    const row = { pipeline_id: e.pipeline_id, day: e.entered_at.slice(0, 10), owner_key: e.owner_id ?? '', stage_id: e.stage_id, entered: 0, stays: 0, seconds: 0 };
-    const key = `${row.pipeline_id}|${row.day}|${row.owner_key}|${row.stage_id}`;
-    const r = this.rows.get(key) ?? row;
     const share = shareOf(e);
-    r.entered += sign * share.entered;
-    r.stays += sign * share.stays;
-    r.seconds += sign * share.seconds;
-    this.rows.set(key, r);
+    for (const day of [e.entered_at.slice(0, 10), `M${e.entered_at.slice(0, 7)}`]) {
+      const row = { pipeline_id: e.pipeline_id, day, owner_key: e.owner_id ?? '', stage_id: e.stage_id, entered: 0, stays: 0, seconds: 0 };
+      const key = `${row.pipeline_id}|${row.day}|${row.owner_key}|${row.stage_id}`;
+      const r = this.rows.get(key) ?? row;
+      r.entered += sign * share.entered;
+      r.stays += sign * share.stays;
+      r.seconds += sign * share.seconds;
+      this.rows.set(key, r);
+    }
   }
 
   async write(db: Executor): Promise<void> {
@@ -188,8 +191,10 @@ export async function rebuildFunnelEntries(db: Executor): Promise<void> {
   await sql`UPDATE deal_funnel_entries SET seconds = (
       SELECT sum(h.seconds_in_from_stage) FROM deal_stage_history h WHERE h.deal_id = deal_funnel_entries.deal_id AND h.from_stage_id = deal_funnel_entries.stage_id)
     WHERE implied = 0`.execute(db);
-  await sql`INSERT INTO deal_funnel_days (pipeline_id, day, owner_key, stage_id, entered, stays, seconds)
-    SELECT pipeline_id, substr(entered_at, 1, 10), coalesce(owner_id, ''), stage_id, count(*),
-      sum(CASE WHEN implied = 0 AND seconds IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN implied = 0 THEN coalesce(seconds, 0) ELSE 0 END)
-    FROM deal_funnel_entries GROUP BY pipeline_id, substr(entered_at, 1, 10), coalesce(owner_id, ''), stage_id`.execute(db);
+  for (const day of [sql`substr(entered_at, 1, 10)`, sql`'M' || substr(entered_at, 1, 7)`]) {
+    await sql`INSERT INTO deal_funnel_days (pipeline_id, day, owner_key, stage_id, entered, stays, seconds)
+      SELECT pipeline_id, ${day}, coalesce(owner_id, ''), stage_id, count(*),
+        sum(CASE WHEN implied = 0 AND seconds IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN implied = 0 THEN coalesce(seconds, 0) ELSE 0 END)
+      FROM deal_funnel_entries GROUP BY pipeline_id, ${day}, coalesce(owner_id, ''), stage_id`.execute(db);
+  }
 }

@@ -53,7 +53,11 @@ export async function stageCounts(db: Executor, f: EntryFilter) {
 
 /** The same from the daily sums (no deal filter): a few thousand rows per quarter, whatever the number of deals. */
 async function dailyCounts(db: Executor, f: EntryFilter, pipelineId: string) {
-  let q = db.selectFrom('deal_funnel_days').where('pipeline_id', '=', pipelineId).where('day', '>=', f.from).where('day', '<', f.to);
+  const { months, days } = splitRange(f.from, f.to);
+  let q = db
+    .selectFrom('deal_funnel_days')
+    .where('pipeline_id', '=', pipelineId)
+    .where((eb) => eb.or([...(months.length ? [eb('day', 'in', months.map((m) => `M${m}`))] : []), ...days.map(([a, b]) => eb.and([eb('day', '>=', a), eb('day', '<', b)]))]));
   if (f.owners) q = q.where('owner_key', 'in', f.owners);
   const rows = await q
     .select(['owner_key', 'stage_id', sql<number>`sum(entered)`.as('entered'), sql<number>`sum(stays)`.as('stays'), sql<number>`sum(seconds)`.as('seconds')])
@@ -75,6 +79,18 @@ export async function lostCounts(db: Executor, f: EntryFilter, lostStageIds: str
     .groupBy(['e.owner_id', 'e.from_stage_id', 'd.lost_reason_id'])
     .execute();
   return rows.map((r) => ({ ownerId: r.owner_id, stageId: r.from_stage_id, reasonId: r.lost_reason_id, count: Number(r.n) }));
+}
+
+/** [from, to) as the whole months inside it (YYYY-MM) and the day ranges left at its edges. */
+export function splitRange(from: string, to: string): { months: string[]; days: [string, string][] } {
+  const monthAfter = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1)).toISOString().slice(0, 7);
+  const first = from.endsWith('-01') ? from.slice(0, 7) : monthAfter(from.slice(0, 7));
+  const months: string[] = [];
+  for (let m = first; `${monthAfter(m)}-01` <= to; m = monthAfter(m)) months.push(m);
+  if (!months.length) return { months, days: [[from, to]] };
+  const start = `${months[0]}-01`;
+  const end = `${monthAfter(months[months.length - 1]!)}-01`;
+  return { months, days: [...(from < start ? [[from, start] as [string, string]] : []), ...(end < to ? [[end, to] as [string, string]] : [])] };
 }
 
 /** Lost deals of the period counted by a key (owner, stage lost at, or each product on the deal's lines) and reason. */

@@ -71,6 +71,9 @@ describe.each(engines())('funnels on %s', (engine) => {
 
     const range = await funnel({ from: '2026-01-01', to: '2026-01-13' });
     expect(table(range.total).map((s) => s[0])).toEqual([2, 2, 1, 0, 0]);
+    // December days of 2025 plus the whole January (month sums and day sums together).
+    const mixed = await funnel({ from: '2025-12-20', to: '2026-02-01' });
+    expect(table(mixed.total).map((s) => s[0])).toEqual([5, 2, 2, 1, 2]);
     expect(table((await funnel({ period: '2026-Q2' })).total).map((s) => s[0])).toEqual([1, 0, 0, 0, 0]);
   });
 

@@ -36,6 +36,7 @@ export function FunnelsPage() {
   const custom = !!(params.from || params.to || params.custom);
   const view = (views as readonly string[]).includes(params.view!) ? params.view! : 'deals';
   const clearDrill = { drill: null, measure: null, reason: null, drillOwner: null };
+  const filtered = ['ownerId', 'departmentId', 'companyId', 'productId', 'pipelineId', 'custom', 'from', 'to'].some((k) => params[k]);
 
   return (
     <Stack gap="sm" data-testid="funnels-page">
@@ -83,7 +84,7 @@ export function FunnelsPage() {
             <IdFilter path="/products" label={t('filters.product')} value={params.productId ?? null} onChange={(v) => setMany({ productId: v, ...clearDrill })} />
           </>
         )}
-        {list.filtered && (
+        {filtered && (
           <Button size="xs" variant="subtle" onClick={list.reset}>
             {t('filters.reset')}
           </Button>
