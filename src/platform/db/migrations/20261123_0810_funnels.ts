@@ -23,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('deal_funnel_entries_pk', ['deal_id', 'stage_id'])
     .execute();
   // A stage's entries over a period (lost ones with the stage lost at; drill-downs in entry order), an owner's.
-  await db.schema.createIndex('deal_funnel_stage_idx').on('deal_funnel_entries').columns(['stage_id', 'entered_at', 'owner_id', 'from_stage_id', 'deal_id']).execute();
+  await db.schema.createIndex('deal_funnel_stage_idx').on('deal_funnel_entries').columns(['stage_id', 'entered_at', 'deal_id', 'owner_id', 'from_stage_id']).execute();
   await db.schema.createIndex('deal_funnel_owner_idx').on('deal_funnel_entries').columns(['owner_id', 'entered_at', 'stage_id']).execute();
   // The entries added up per pipeline, day entered (and month: day 'M' + YYYY-MM), owner ('' none) and stage: a quarter
   // of a whole pipeline reads its three month rows per owner and stage instead of every entry. Stays: entries (not
