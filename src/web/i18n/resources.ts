@@ -17,9 +17,12 @@ import { tasks } from '../../modules/tasks/ui/i18n.js';
 import { notificationsNs } from '../../modules/reminders/ui/i18n.js';
 import { imports } from '../../modules/imports/ui/i18n.js';
 import { analytics } from '../../modules/analytics/ui/i18n.js';
+import { plans } from '../../modules/plans/ui/i18n.js';
+import { kpi } from '../../modules/kpi/ui/i18n.js';
 import { duplicates } from '../../modules/duplicates/ui/i18n.js';
 import { reports } from '../../modules/reports/ui/i18n.js';
 import { dashboards } from '../../modules/dashboards/ui/i18n.js';
+import { funnels } from '../../modules/funnels/ui/i18n.js';
 import { segments } from '../../modules/segments/ui/i18n.js';
 import { sources } from '../../modules/sources/ui/i18n.js';
 
@@ -50,6 +53,9 @@ export const namespaces: Record<string, { en: object; ru: object; bg: object }> 
   duplicates,
   reports,
   dashboards,
+  funnels,
   segments,
   sources,
+  plans,
+  kpi,
 };
