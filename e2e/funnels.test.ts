@@ -51,7 +51,7 @@ describe.runIf(browserAvailable())('funnels in the browser', () => {
     await shot(page, 'funnels-drill');
     await drill.getByRole('link', { name: titles[1] }).click();
     await page.waitForURL(/\/deals\/[0-9a-f-]{36}$/);
-    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toContain(titles[1]);
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain(titles[1]);
   });
 
   it('shows the activity funnel and rejections, translated', async () => {
