@@ -22,20 +22,6 @@ export async function wonByOwner(db: Executor, owners: Owners, from: string, to:
   return rows.map((r) => ({ ownerId: r.owner_id, currency: r.currency, n: Number(r.n), amount: Number(r.amount) }));
 }
 
-/** Closed (won or lost) deals in [from, to), by owner: counts and the sum of their cycle length in days. */
-export async function closedByOwner(db: Executor, owners: Owners, from: string, to: string) {
-  if (owners && !owners.length) return [];
-  let q = db
-    .selectFrom('deals as d')
-    .innerJoin('stages as s', 's.id', 'd.stage_id')
-    .select(['d.owner_id', 's.kind', 'd.created_at', 'd.closed_at'])
-    .where('s.kind', 'in', ['won', 'lost'])
-    .where('d.closed_at', '>=', from)
-    .where('d.closed_at', '<', to);
-  if (owners) q = q.where('d.owner_id', 'in', owners);
-  return q.execute();
-}
-
 /** Done activities with done_at in [from, to), by owner and type. */
 export async function doneByOwner(db: Executor, owners: Owners, from: string, to: string) {
   if (owners && !owners.length) return [];

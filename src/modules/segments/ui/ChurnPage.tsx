@@ -9,7 +9,8 @@ import { featureErrorMessage } from '../../../web/components/apiErrors.js';
 import { ErrorState } from '../../../web/components/ErrorState.js';
 import { useFormat } from '../../../web/components/format.js';
 import { EmptyState, LoadMore, PageLoader } from '../../../web/components/ListControls.js';
-import { segmentKeys, useNumberText, type ChurnPage as Page } from './segmentsApi.js';
+import { useNumberText } from '../../../web/components/format.js';
+import { segmentKeys, type ChurnPage as Page } from './segmentsApi.js';
 
 /** Clients whose purchase rhythm broke, most overdue first, each with a "create task" for its owner. */
 export function ChurnPage() {

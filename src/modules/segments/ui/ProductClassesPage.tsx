@@ -9,7 +9,7 @@ import { ErrorState } from '../../../web/components/ErrorState.js';
 import { EmptyState, LoadMore, PageLoader } from '../../../web/components/ListControls.js';
 import { useCursorList } from '../../../web/components/useCursorList.js';
 import { abcClasses, bcgQuadrants, xyzClasses, type ProductClass } from '../segments.schema.js';
-import { useMoneyText, useNumberText } from './segmentsApi.js';
+import { useMoneyText, useNumberText } from '../../../web/components/format.js';
 
 /** Products: ABC / XYZ classes and the BCG matrix (relative share against growth, bubble = revenue). */
 export function ProductClassesPage() {

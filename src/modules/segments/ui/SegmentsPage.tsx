@@ -7,7 +7,8 @@ import { EmptyState, LoadMore, PageLoader } from '../../../web/components/ListCo
 import { useCursorList } from '../../../web/components/useCursorList.js';
 import { abcClasses, xyzClasses, type CompanyClass, type SegmentMatrix } from '../segments.schema.js';
 import { JobPanel } from './SegmentsAdmin.js';
-import { useMatrix, useMoneyText, useNumberText } from './segmentsApi.js';
+import { useMoneyText, useNumberText } from '../../../web/components/format.js';
+import { useMatrix } from './segmentsApi.js';
 
 const columns = [...xyzClasses, '-'] as const;
 

@@ -12,7 +12,7 @@ import { usePeriodLabel } from '../../../web/components/PeriodPicker.js';
 import { useCursorList } from '../../../web/components/useCursorList.js';
 import { minorDigits } from '../../../shared/money.js';
 import type { AdCost } from '../sources.schema.js';
-import { useMoneyText } from './sourcesFormat.js';
+import { useMoneyText } from '../../../web/components/format.js';
 
 interface Draft {
   id: string | null;

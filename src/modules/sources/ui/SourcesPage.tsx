@@ -8,7 +8,7 @@ import { ErrorState } from '../../../web/components/ErrorState.js';
 import { EmptyState, PageLoader } from '../../../web/components/ListControls.js';
 import { currentPeriod, PeriodPicker } from '../../../web/components/PeriodPicker.js';
 import { minorDigits } from '../../../shared/money.js';
-import { useMoneyText, useNumberText } from './sourcesFormat.js';
+import { useMoneyText, useNumberText } from '../../../web/components/format.js';
 import { roiGroupings, type RoiReport, type RoiRow } from '../sources.schema.js';
 import { CostsPanel } from './CostsPanel.js';
 
