@@ -120,6 +120,20 @@ export function truncDate(db: Executor, column: RawBuilder<unknown>, unit: Perio
   }
 }
 
+/** Columns after the month of the SQLite month indexes of migration 0840. */
+const monthIndexOrder: Partial<Record<ReportEntity, RawKey[]>> = {
+  deals: ['period', 'owner', 'currency', 'stage'],
+  activities: ['period', 'activity_type', 'owner', 'activity_status'],
+};
+
+/** Whether SQLite can aggregate in the order of a month index: grouped by month of the filtered date and a prefix of its columns. */
+function streams(s: AggregateSpec, keys: RawKey[]): boolean {
+  const order = monthIndexOrder[s.entity];
+  if (!order || !s.period || s.period.unit !== 'month' || s.period.field !== s.where.range?.field) return false;
+  const prefix = order.slice(0, keys.length);
+  return keys.every((k) => prefix.includes(k));
+}
+
 export interface AggregateSpec {
   entity: ReportEntity;
   /** the SQL group keys in order (a period key needs `period`) */
@@ -159,10 +173,18 @@ export async function aggregate(db: Executor, s: AggregateSpec): Promise<Aggrega
     if (c.join) joins.add(c.join);
     return c.expr;
   };
-  const keyExpr = (key: RawKey) => (key === 'period' ? truncDate(db, e.dates[s.period!.field]!, s.period!.unit) : col(key));
-  const groups = s.keys.map(keyExpr);
-  if (s.money) groups.push(col('currency'));
-  const selects: RawBuilder<unknown>[] = groups.map((g, i) => sql`${g} AS ${sql.ref(`k${i}`)}`);
+  const allKeys: RawKey[] = s.money ? [...s.keys, 'currency'] : s.keys;
+  const sorting = dialectOf(db) === 'sqlite' && s.where.range !== null && !streams(s, allKeys);
+  // SQLite sorts these groups anyway: keys as expressions keep it from walking a whole index of the group columns
+  // in their order (fetching each row for its date) instead of reading the period's range from the date's index.
+  const keyExpr = (key: RawKey) =>
+    key === 'period' ? truncDate(db, e.dates[s.period!.field]!, s.period!.unit) : sorting ? sql`${col(key)} || ''` : col(key);
+  const named: [RawKey, RawBuilder<unknown>][] = allKeys.map((k) => [k, keyExpr(k)]);
+  const selects: RawBuilder<unknown>[] = named.map(([, g], i) => sql`${g} AS ${sql.ref(`k${i}`)}`);
+  // The same groups in the column order of the month indexes (SQLite then aggregates in index order, without sorting).
+  const order = monthIndexOrder[s.entity] ?? [];
+  const rank = (k: RawKey) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const groups = [...named].sort((a, b) => rank(a[0]) - rank(b[0])).map(([, g]) => g);
   selects.push(sql`count(*) AS n`);
   if (s.money && e.amount) selects.push(sql`sum(${e.amount}) AS amount`);
   if (s.conversion && e.success) {
@@ -174,7 +196,10 @@ export async function aggregate(db: Executor, s: AggregateSpec): Promise<Aggrega
   if (w.owners) where.push(inList(col('owner'), w.owners));
   if (w.range) {
     const d = e.dates[w.range.field]!;
-    where.push(sql`${d} >= ${w.range.from}`, sql`${d} < ${w.range.before}`);
+    const months = w.range.from.endsWith('-01') && w.range.before.endsWith('-01') && dialectOf(db) === 'sqlite';
+    // Whole months on SQLite: the same rows, read through the month expression index.
+    if (months) where.push(sql`substr(${d}, 1, 7) >= ${w.range.from.slice(0, 7)}`, sql`substr(${d}, 1, 7) < ${w.range.before.slice(0, 7)}`);
+    else where.push(sql`${d} >= ${w.range.from}`, sql`${d} < ${w.range.before}`);
   }
   for (const [key, value] of Object.entries(w.equals) as [Exclude<RawKey, 'period'>, string][]) where.push(sql`${col(key)} = ${value}`);
   // With a period, the date's covering index reads the range without touching the rows; `|| ''` keeps both

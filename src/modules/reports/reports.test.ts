@@ -111,6 +111,8 @@ describe.each(engines())('report constructor (%s)', (engine) => {
     expect(weeks.pivot.rows.map((x: { keys: string[]; total: { count: number } }) => [x.keys[0], x.total.count])).toEqual([
       ['2026-02-23', 0], ['2026-03-02', 3], ['2026-03-09', 1], ['2026-03-16', 1], ['2026-03-23', 0], ['2026-03-30', 0],
     ]);
+    const days = await run('admin', { entity: 'activities', measures: ['count'], filters: { period: { field: 'planned_date', from: '2026-03-03', to: '2026-03-10' } } });
+    expect(days.pivot.total).toEqual({ count: 3 });
     const quarters = await run('admin', { entity: 'activities', dimensions: [{ key: 'period', unit: 'quarter', field: 'planned_date' }], measures: ['count'] });
     expect(quarters.pivot.rows.map((x: { keys: string[]; total: { count: number } }) => [x.keys[0], x.total.count])).toEqual([['2026-Q1', 6]]);
   });
