@@ -1,23 +1,28 @@
 /**
- * The deals bench database (shared by the deals and funnels benches): migrated, then seeded once per data dir
- * with the sales managers, demo catalog, companies and deals; a marker file records a finished seed.
+ * The deals bench database (shared by the deals, funnels and reports benches): migrated, then seeded once per data
+ * dir with the sales managers, demo catalog, companies and deals, and for the analytics benches their activities;
+ * a marker file records each finished seed.
  */
 import fs from 'node:fs';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import type { DB } from '../src/platform/db/schema.js';
+import { newId } from '../src/platform/ids.js';
 import { createUser, ensureAdmin, ensureSystemRoles } from '../src/modules/users/index.js';
-import { seedDemoCatalog, seedDemoCompanies } from '../src/modules/demo/index.js';
+import { rng, seedDemoCatalog, seedDemoCompanies } from '../src/modules/demo/index.js';
 import { ensureDefaultPipelines } from '../src/modules/pipelines/index.js';
 import { rebuildDealTotals } from '../src/modules/deals/index.js';
 import { rebuildFunnelEntries } from '../src/modules/funnels/index.js';
-import { withoutSecondaryIndexes } from './lib.js';
+import { insertRows, withoutSecondaryIndexes } from './lib.js';
 import { seedDeals } from './deals.seed.js';
 
 export const ADMIN = { email: 'bench@voronka.local', password: 'bench-password' };
 export const MANAGER_PASSWORD = 'bench-password';
 const dealTables = ['deals', 'deal_lines', 'deal_stage_history'];
+const DAY = 86_400_000;
+const types = ['call', 'call', 'call', 'call', 'meeting', 'meeting', 'proposal', 'email', 'email', 'note'];
 
 export const progress = (what: string, total: number) => {
   let last = 0;
@@ -64,4 +69,52 @@ export async function seedDealsDb(url: string, marker: string, o: DealsDbOptions
   await database.close();
   fs.writeFileSync(marker, new Date().toISOString());
   return { seconds: (Date.now() - started) / 1000 };
+}
+
+/** Done activities spread over the deals (owner, company and deal of each), over the two years the deals span. */
+export async function seedDealActivities(url: string, marker: string, o: { size: number; activities: number }): Promise<number | null> {
+  const database = openDatabase(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }).database);
+  const db = database.db;
+  if (fs.existsSync(marker)) {
+    await database.close();
+    return null;
+  }
+  const started = Date.now();
+  const r = rng(17);
+  const now = Date.now();
+  const perDeal = o.activities / Math.max(1, o.size);
+  const load = async () => {
+    let after = '';
+    let done = 0;
+    const report = progress('activities', o.activities);
+    while (done < o.activities) {
+      const deals = await db.selectFrom('deals').select(['id', 'owner_id', 'company_id']).where('id', '>', after).orderBy('id').limit(2000).execute();
+      if (!deals.length) break;
+      after = deals[deals.length - 1]!.id;
+      const rows: Insertable<DB['activities']>[] = [];
+      for (const d of deals) {
+        for (let k = Math.floor(perDeal + r()); k > 0 && done + rows.length < o.activities; k--) {
+          const type = types[Math.floor(r() * types.length)]!;
+          const at = new Date(now - Math.floor(r() * 730 * DAY)).toISOString();
+          const owner = d.owner_id!;
+          rows.push({
+            id: newId(), type, direction: type === 'call' ? 'out' : null, status: 'done', company_id: d.company_id, deal_id: d.id, owner_id: owner,
+            planned_date: at.slice(0, 10), planned_time: null, planned_at: null, planned_key: at.slice(0, 10), done_at: at, result: null, call_result: null,
+            duration_sec: null, claim_status: null, subject: null, notes: null, next_step_declined: 0, next_step_reason: null, previous_id: null,
+            timeline_at: at, search_text: '', version: 1, created_by: owner, created_at: at, updated_at: at,
+          });
+        }
+      }
+      await insertRows(db, 'activities', rows);
+      done += rows.length;
+      report(done);
+    }
+  };
+  if (database.dialect === 'postgres') await withoutSecondaryIndexes(db, ['activities'], load);
+  else await load();
+  process.stdout.write('\n');
+  await sql.raw(database.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE').execute(db);
+  await database.close();
+  fs.writeFileSync(marker, new Date().toISOString());
+  return (Date.now() - started) / 1000;
 }

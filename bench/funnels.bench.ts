@@ -4,20 +4,13 @@
  * deal) of the deals' owners; on SQLite and PostgreSQL starts the real server and measures the funnel of the
  * default pipeline for the last full quarter: by manager for the whole company (administrator) and for one
  * manager (own scope), a drill-down page, the activity funnel and rejections (p50/p99).
- * The activities are seeded once (marker funnels-<engine>.seeded next to the deals' marker).
+ * The activities are seeded once (marker activities-<engine>.seeded next to the deals' marker), shared with the reports bench.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql, type Insertable } from 'kysely';
-import { loadConfig } from '../src/platform/config.js';
-import { openDatabase } from '../src/platform/db/database.js';
-import type { DB } from '../src/platform/db/schema.js';
-import { newId } from '../src/platform/ids.js';
-import { rng } from '../src/modules/demo/index.js';
 import { periodOf, shiftPeriod } from '../src/shared/periods.js';
-import { ADMIN, MANAGER_PASSWORD, progress, seedDealsDb } from './deals.db.js';
-import { insertRows, measure, memoryOf, onEngines, Session, startServer, table, withoutSecondaryIndexes, type Stats } from './lib.js';
+import { ADMIN, MANAGER_PASSWORD, seedDealActivities, seedDealsDb } from './deals.db.js';
+import { measure, memoryOf, onEngines, Session, startServer, table, type Stats } from './lib.js';
 
 const size = Number(process.env.BENCH_DEALS ?? 1_000_000);
 const companies = Number(process.env.BENCH_DEAL_COMPANIES ?? Math.max(1, Math.round(size / 5)));
@@ -25,57 +18,7 @@ const managers = Number(process.env.BENCH_MANAGERS ?? 50);
 const activities = Number(process.env.BENCH_FUNNEL_ACTIVITIES ?? size * 5);
 const samples = Number(process.env.BENCH_SAMPLES ?? 300);
 const dataDir = path.resolve(process.env.BENCH_DATA ?? 'bench/.data', `deals-${size}`);
-const DAY = 86_400_000;
-const types = ['call', 'call', 'call', 'call', 'meeting', 'meeting', 'proposal', 'email', 'email', 'note'];
 const targets: Record<string, Record<string, number>> = { sqlite: { 'funnel by manager': 300 }, postgres: { 'funnel by manager': 200 } };
-
-/** Done activities spread over the deals (owner, company and deal of each), over the two years the deals span. */
-async function seedActivities(url: string, marker: string): Promise<number | null> {
-  const database = openDatabase(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }).database);
-  const db = database.db;
-  if (fs.existsSync(marker)) {
-    await database.close();
-    return null;
-  }
-  const started = Date.now();
-  const r = rng(17);
-  const now = Date.now();
-  const perDeal = activities / Math.max(1, size);
-  const load = async () => {
-    let after = '';
-    let done = 0;
-    const report = progress('activities', activities);
-    while (done < activities) {
-      const deals = await db.selectFrom('deals').select(['id', 'owner_id', 'company_id']).where('id', '>', after).orderBy('id').limit(2000).execute();
-      if (!deals.length) break;
-      after = deals[deals.length - 1]!.id;
-      const rows: Insertable<DB['activities']>[] = [];
-      for (const d of deals) {
-        for (let k = Math.floor(perDeal + r()); k > 0 && done + rows.length < activities; k--) {
-          const type = types[Math.floor(r() * types.length)]!;
-          const at = new Date(now - Math.floor(r() * 730 * DAY)).toISOString();
-          const owner = d.owner_id!;
-          rows.push({
-            id: newId(), type, direction: type === 'call' ? 'out' : null, status: 'done', company_id: d.company_id, deal_id: d.id, owner_id: owner,
-            planned_date: at.slice(0, 10), planned_time: null, planned_at: null, planned_key: at.slice(0, 10), done_at: at, result: null, call_result: null,
-            duration_sec: null, claim_status: null, subject: null, notes: null, next_step_declined: 0, next_step_reason: null, previous_id: null,
-            timeline_at: at, search_text: '', version: 1, created_by: owner, created_at: at, updated_at: at,
-          });
-        }
-      }
-      await insertRows(db, 'activities', rows);
-      done += rows.length;
-      report(done);
-    }
-  };
-  if (database.dialect === 'postgres') await withoutSecondaryIndexes(db, ['activities'], load);
-  else await load();
-  process.stdout.write('\n');
-  await sql.raw(database.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE').execute(db);
-  await database.close();
-  fs.writeFileSync(marker, new Date().toISOString());
-  return (Date.now() - started) / 1000;
-}
 
 async function scenarios(admin: Session, manager: Session): Promise<Record<string, Stats>> {
   const [, pipelines] = await admin.timed<{ items: { id: string; isDefault: boolean; stages: { id: string; kind: string }[] }[] }>('GET', '/pipelines');
@@ -99,7 +42,7 @@ const all = await onEngines(dataDir, async (engine, url) => {
   console.log(`\n== ${engine}: ${size.toLocaleString('en')} deals, ${activities.toLocaleString('en')} activities, ${managers} managers`);
   const seeded = await seedDealsDb(url, path.join(dataDir, `${engine}.seeded`), { size, companies, managers });
   console.log(seeded ? `   deals seeded in ${seeded.seconds.toFixed(0)} s` : `   reusing the deals seeded earlier in ${dataDir}`);
-  const acts = await seedActivities(url, path.join(dataDir, `funnels-${engine}.seeded`));
+  const acts = await seedDealActivities(url, path.join(dataDir, `activities-${engine}.seeded`), { size, activities });
   console.log(acts !== null ? `   activities seeded in ${acts.toFixed(0)} s` : '   reusing the activities seeded earlier');
   const server = await startServer({ DATABASE_URL: url });
   try {
