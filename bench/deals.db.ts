@@ -110,8 +110,7 @@ export async function seedDealActivities(url: string, marker: string, o: { size:
       report(done);
     }
   };
-  if (database.dialect === 'postgres') await withoutSecondaryIndexes(db, ['activities'], load);
-  else await load();
+  await withoutSecondaryIndexes(db, ['activities'], load);
   process.stdout.write('\n');
   await sql.raw(database.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE').execute(db);
   await database.close();

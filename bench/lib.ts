@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../src/platform/db/schema.js';
+import { dialectOf } from '../src/platform/db/dialect.js';
 import { findPgBin, startPgCluster } from '../test/pg-cluster.js';
 
 export function freePort(): Promise<number> {
@@ -106,19 +107,22 @@ export function table(rows: Record<string, string | number>[]): string {
 }
 
 /**
- * PostgreSQL bulk load into empty tables: their secondary indexes (not those behind constraints) are dropped
- * before `load` and rebuilt after it, which is far faster than maintaining GIN indexes row by row.
+ * Bulk load: the tables' secondary indexes (on PostgreSQL not those behind constraints; on SQLite those with SQL,
+ * not the automatic ones) are dropped before `load` and rebuilt after it, far faster than maintaining them row by row.
  */
 export async function withoutSecondaryIndexes(db: Kysely<DB>, tables: string[], load: () => Promise<void>): Promise<void> {
-  const { rows } = await sql<{ name: string; def: string }>`
+  const postgres = dialectOf(db) === 'postgres';
+  const { rows } = postgres
+    ? await sql<{ name: string; def: string }>`
     SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
     WHERE i.schemaname = current_schema() AND i.tablename = ANY(${tables})
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`.execute(db)
+    : await sql<{ name: string; def: string }>`SELECT name, sql AS def FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${sql.join(tables)})`.execute(db);
   for (const r of rows) await sql`DROP INDEX ${sql.id(r.name)}`.execute(db);
   await load();
   for (const r of rows) {
     await db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
+      if (postgres) await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
       await sql.raw(r.def).execute(trx);
     });
   }
