@@ -42,5 +42,6 @@ describe.each(engines())('demo activities on %s', (engine) => {
     const holidays = await db.selectFrom('holidays').select(['country', 'date']).where('date', '>=', '2026-01-01').where('date', '<=', '2026-12-31').execute();
     expect(holidays.filter((h) => h.country === 'RU')).toHaveLength(14);
     expect(holidays.filter((h) => h.country === 'BG')).toHaveLength(10);
-  });
+    // A whole demo is built: generous under a loaded CI machine.
+  }, 120_000);
 });

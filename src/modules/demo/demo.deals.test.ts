@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, startTestApp, type TestVoronka } from '../../../test/engines.js';
 import { addDemoData } from '../../cli/demo.js';
-import { seedDemoDeals } from './index.js';
+import { seedDemoDeals, seedDemoSalesHistory } from './index.js';
 
 describe.each(engines())('demo data on %s', (engine) => {
   let v: TestVoronka;
@@ -10,12 +10,24 @@ describe.each(engines())('demo data on %s', (engine) => {
   });
   afterAll(() => v.destroy());
 
-  it('makes companies, a catalog and deals over the stages once; a won demo deal makes its company a client', async () => {
+  it('makes companies, a catalog, deals over the stages and a history of past sales once; a won demo deal makes its company a client', async () => {
     const db = v.ctx.database.db;
     const summary = await addDemoData(db, 40);
-    expect(summary).toMatch(/40 companies with contacts, a catalog of 18 products and services, 40 deals/);
+    const history = Number(/, (\d+) past sales/.exec(summary)?.[1]);
+    expect(summary).toMatch(/40 companies with contacts, a catalog of 18 products and services, 40 deals, \d+ past sales/);
     expect(await seedDemoDeals(db, 10)).toBe(0);
-    const deals = await db.selectFrom('deals').innerJoin('stages', 'stages.id', 'deals.stage_id').select(['deals.company_id', 'deals.amount', 'stages.kind', 'stages.id']).execute();
+    expect(await seedDemoSalesHistory(db, 10)).toBe(0);
+    const monthStart = `${new Date().toISOString().slice(0, 7)}-01`;
+    const past = await db.selectFrom('deals').select(['closed_at', 'created_at']).where('created_at', '<', monthStart).execute();
+    expect(past).toHaveLength(history);
+    expect(history).toBeGreaterThanOrEqual(20);
+    expect(past.every((d) => d.closed_at! < monthStart && d.created_at < d.closed_at!)).toBe(true);
+    const deals = await db
+      .selectFrom('deals')
+      .innerJoin('stages', 'stages.id', 'deals.stage_id')
+      .select(['deals.company_id', 'deals.amount', 'stages.kind', 'stages.id'])
+      .where('deals.created_at', '>=', monthStart)
+      .execute();
     expect(deals).toHaveLength(40);
     expect(new Set(deals.map((d) => d.id)).size).toBeGreaterThan(2);
     expect(deals.filter((d) => d.kind === 'open').length).toBeGreaterThan(20);
@@ -27,5 +39,6 @@ describe.each(engines())('demo data on %s', (engine) => {
     }
     const lines = await db.selectFrom('deal_lines').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(lines.n)).toBeGreaterThanOrEqual(40);
-  });
+    // A whole demo is built: generous under a loaded CI machine.
+  }, 120_000);
 });

@@ -35,5 +35,11 @@ describe.each(engines())('demo plans on %s', (engine) => {
     expect(mine.items).toHaveLength(1);
     const today = (await ivan.get('/kpi/today')).body;
     expect(today.plan.revenue).toBe(mine.items[0].plan.revenue);
-  });
+
+    // The demo's client classes are there at once, not after the refresh job's first check.
+    const status = (await head.get('/segments/status')).body;
+    expect(status).toMatchObject({ status: 'ok', trigger: 'manual' });
+    expect(status.companies).toBeGreaterThan(0);
+    // A whole demo is built: generous under a loaded CI machine.
+  }, 120_000);
 });
