@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { markCompanyCurrent } from '../companies/index.js';
-import { forgetFunnelDeal, recordFunnelStep, setFunnelOwner } from '../funnels/index.js';
+import { forgetFunnelDeal, recordFunnelStep, setFunnelLostReason, setFunnelOwner } from '../funnels/index.js';
 import { baseCurrency } from '../products/index.js';
 import { priceLines, toLine, totalsOf, type LineValues } from './deals.lines.js';
 import { bumpFieldVersions, changedSince, searchTextOf, snapshot, toDeal } from './deals.mapper.js';
@@ -97,7 +97,7 @@ export class DealsService {
       await repo.replaceLines(trx, id, lines, true);
       await repo.replaceContacts(trx, id, input.contactIds ?? [], true);
       await repo.insertStageChange(trx, { deal_id: id, from_stage_id: null, to_stage_id: stage.id, at: now, user_id: actor.userId, seconds_in_from_stage: null });
-      await recordFunnelStep(trx, { dealId: id, ownerId, fromStageId: null, toStageId: stage.id, at: now, secondsInFrom: null });
+      await recordFunnelStep(trx, { dealId: id, ownerId, fromStageId: null, toStageId: stage.id, at: now, secondsInFrom: null, lostReasonId: stage.kind === 'lost' ? input.lostReasonId! : null });
       const created = await this.read(trx, id);
       await repo.adjustTotals(trx, [{ c: contributionOf(created), sign: 1 }]);
       await writeAudit(trx, actor, repo.ENTITY, id, 'create');
@@ -148,6 +148,7 @@ export class DealsService {
       });
       if (!changed) throw await this.conflict(trx, id, input.version);
       if (input.ownerId !== undefined && input.ownerId !== before.ownerId) await setFunnelOwner(trx, id, input.ownerId);
+      if (input.lostReasonId !== undefined && input.lostReasonId !== before.lostReasonId) await setFunnelLostReason(trx, id, input.lostReasonId);
       if (lines) await repo.replaceLines(trx, id, lines);
       if (input.contactIds) await repo.replaceContacts(trx, id, input.contactIds);
       const after = await this.read(trx, id);

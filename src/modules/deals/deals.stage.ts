@@ -42,7 +42,7 @@ export async function applyStageChange(svc: DealsService, trx: Executor, actor: 
   if (!moved) return false;
   const secondsInFrom = Math.max(0, Math.floor((Date.parse(now) - Date.parse(before.stageEnteredAt)) / 1000));
   await repo.insertStageChange(trx, { deal_id: before.id, from_stage_id: before.stageId, to_stage_id: target.id, at: now, user_id: actor.userId, seconds_in_from_stage: secondsInFrom });
-  await recordFunnelStep(trx, { dealId: before.id, ownerId: before.ownerId, fromStageId: before.stageId, toStageId: target.id, at: now, secondsInFrom });
+  await recordFunnelStep(trx, { dealId: before.id, ownerId: before.ownerId, fromStageId: before.stageId, toStageId: target.id, at: now, secondsInFrom, lostReasonId: target.kind === 'lost' ? lost.lostReasonId! : null });
   const after = await svc.read(trx, before.id);
   const changes = diff(snapshot(before), snapshot(after));
   await trx.updateTable('deals').set({ field_versions: bumpFieldVersions(await svc.fieldVersions(trx, before.id), changes.map((c) => c.field), version) }).where('id', '=', before.id).execute();

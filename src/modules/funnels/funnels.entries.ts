@@ -20,6 +20,8 @@ export interface StageStep {
   toStageId: string;
   at: string;
   secondsInFrom: number | null;
+  /** the deal's lost reason after the step (null unless it ends in a lost stage) */
+  lostReasonId: string | null;
 }
 
 interface StageRow {
@@ -99,6 +101,17 @@ export async function recordFunnelStep(db: Executor, step: StageStep): Promise<v
   const sums = new DaySums();
   await passStages(db, step, sums);
   await sums.write(db);
+  await setFunnelLostReason(db, step.dealId, step.lostReasonId);
+}
+
+/** The deal's lost reason changed (or it left a lost stage: null): its lost-stage entries carry the current one. */
+export async function setFunnelLostReason(db: Executor, dealId: string, lostReasonId: string | null): Promise<void> {
+  await db
+    .updateTable('deal_funnel_entries')
+    .set({ lost_reason_id: lostReasonId })
+    .where('deal_id', '=', dealId)
+    .where('stage_id', 'in', db.selectFrom('stages').select('id').where('kind', '=', 'lost'))
+    .execute();
 }
 
 async function passStages(db: Executor, step: StageStep, sums: DaySums): Promise<void> {
@@ -120,7 +133,7 @@ async function passStages(db: Executor, step: StageStep, sums: DaySums): Promise
       sums.follow(before, { ...before, implied: 0 });
       return;
     }
-    const row: Entry = { deal_id: step.dealId, stage_id: stage.id, pipeline_id: stage.pipeline_id, owner_id: step.ownerId, entered_at: step.at, implied: implied ? 1 : 0, from_stage_id: fromStageId, seconds: null };
+    const row: Entry = { deal_id: step.dealId, stage_id: stage.id, pipeline_id: stage.pipeline_id, owner_id: step.ownerId, entered_at: step.at, implied: implied ? 1 : 0, from_stage_id: fromStageId, seconds: null, lost_reason_id: null };
     await db.insertInto('deal_funnel_entries').values(row).execute();
     sums.follow(null, row);
     known.set(stage.id, row);
@@ -184,6 +197,7 @@ export async function rebuildFunnelEntries(db: Executor): Promise<void> {
   await sql`UPDATE deal_funnel_entries SET from_stage_id = (
       SELECT s.id FROM stages s WHERE s.pipeline_id = deal_funnel_entries.pipeline_id AND s.kind = 'open' AND s.deleted_at IS NULL ORDER BY s.sort, s.id LIMIT 1)
     WHERE from_stage_id IS NULL AND ${lost}`.execute(db);
+  await sql`UPDATE deal_funnel_entries SET lost_reason_id = (SELECT d.lost_reason_id FROM deals d WHERE d.id = deal_funnel_entries.deal_id) WHERE ${lost}`.execute(db);
   await sql`INSERT INTO deal_funnel_entries (deal_id, stage_id, pipeline_id, owner_id, entered_at, implied)
     SELECT l.deal_id, l.from_stage_id, l.pipeline_id, l.owner_id, l.entered_at, 1
     FROM deal_funnel_entries l WHERE l.from_stage_id IS NOT NULL

@@ -73,12 +73,11 @@ async function dailyCounts(db: Executor, f: EntryFilter, pipelineId: string) {
 export async function lostCounts(db: Executor, f: EntryFilter, lostStageIds: string[]) {
   if (!lostStageIds.length) return [];
   const rows = await filtered(db, entries(db), f)
-    .innerJoin('deals as d', 'd.id', 'e.deal_id')
     .where('e.stage_id', 'in', lostStageIds)
-    .select(['e.owner_id', 'e.from_stage_id', 'd.lost_reason_id', sql<number>`count(*)`.as('n')])
-    .groupBy(['e.owner_id', 'e.from_stage_id', 'd.lost_reason_id'])
+    .select(['e.owner_id', 'e.from_stage_id', 'e.lost_reason_id', sql<number>`count(*)`.as('n')])
+    .groupBy(['e.owner_id', 'e.from_stage_id', 'e.lost_reason_id'])
     .execute();
-  return rows.map((r) => ({ ownerId: r.owner_id, stageId: r.from_stage_id, reasonId: r.lost_reason_id, count: Number(r.n) }));
+  return rows.map((r) => ({ ownerId: r.owner_id, stageId: r.from_stage_id, reasonId: r.lost_reason_id ?? null, count: Number(r.n) }));
 }
 
 /** [from, to) as the whole months inside it (YYYY-MM) and the day ranges left at its edges. */
@@ -96,13 +95,13 @@ export function splitRange(from: string, to: string): { months: string[]; days: 
 /** Lost deals of the period counted by a key (owner, stage lost at, or each product on the deal's lines) and reason. */
 export async function rejectionCounts(db: Executor, f: EntryFilter, by: 'owner' | 'product' | 'stage') {
   const lost = db.selectFrom('stages').select('id').where('kind', '=', 'lost');
-  const base = filtered(db, entries(db), f).innerJoin('deals as d', 'd.id', 'e.deal_id').where('e.stage_id', 'in', lost);
+  const base = filtered(db, entries(db), f).where('e.stage_id', 'in', lost);
   const counted = sql<number>`count(DISTINCT e.deal_id)`.as('n');
   const rows =
     by === 'product'
-      ? await base.innerJoin('deal_lines as l', 'l.deal_id', 'e.deal_id').where('l.product_id', 'is not', null).select([sql<string>`l.product_id`.as('key'), 'd.lost_reason_id', counted]).groupBy(['l.product_id', 'd.lost_reason_id']).execute()
-      : await base.select([sql<string>`${sql.ref(by === 'owner' ? 'e.owner_id' : 'e.from_stage_id')}`.as('key'), 'd.lost_reason_id', counted]).groupBy([by === 'owner' ? 'e.owner_id' : 'e.from_stage_id', 'd.lost_reason_id']).execute();
-  return rows.map((r) => ({ key: r.key as string | null, reasonId: r.lost_reason_id, count: Number(r.n) }));
+      ? await base.innerJoin('deal_lines as l', 'l.deal_id', 'e.deal_id').where('l.product_id', 'is not', null).select([sql<string>`l.product_id`.as('key'), 'e.lost_reason_id', counted]).groupBy(['l.product_id', 'e.lost_reason_id']).execute()
+      : await base.select([sql<string>`${sql.ref(by === 'owner' ? 'e.owner_id' : 'e.from_stage_id')}`.as('key'), 'e.lost_reason_id', counted]).groupBy([by === 'owner' ? 'e.owner_id' : 'e.from_stage_id', 'e.lost_reason_id']).execute();
+  return rows.map((r) => ({ key: r.key as string | null, reasonId: r.lost_reason_id ?? null, count: Number(r.n) }));
 }
 
 /** Won deals of the period (entries of won stages of any pipeline) per owner. */

@@ -148,6 +148,17 @@ describe.each(engines())('funnels on %s', (engine) => {
     await rebuildFunnelEntries(db);
     expect(await snapshot()).toEqual(facts);
     expect(await daily()).toEqual(sums);
+
+    // A lost deal's reason edited: the lost counts follow it, and the facts still equal a rebuild.
+    const d2 = (await f.admin.get(`/deals/${f.deals.d2}`)).body;
+    expect((await f.admin.patch(`/deals/${f.deals.d2}`, { version: d2.version, lostReasonId: f.reasons.r2 })).status).toBe(200);
+    const reasons = (await funnel({ period: '2026-Q1' })).total.stages.flatMap((st) => st.lostReasons);
+    expect(reasons.find((x) => x.reasonId === f.reasons.r1)).toBeUndefined();
+    expect(reasons.find((x) => x.reasonId === f.reasons.r2)?.count).toBeGreaterThanOrEqual(1);
+    const edited = await snapshot();
+    expect(edited.filter((e) => e.deal_id === f.deals.d2 && e.stage_id === f.pipeline.lost)).toEqual([expect.objectContaining({ lost_reason_id: f.reasons.r2 })]);
+    await rebuildFunnelEntries(db);
+    expect(await snapshot()).toEqual(edited);
   });
 });
 

@@ -1,2 +1,2 @@
 export { registerFunnelRoutes } from './funnels.routes.js';
-export { forgetFunnelDeal, rebuildFunnelEntries, recordFunnelStep, setFunnelOwner, type StageStep } from './funnels.entries.js';
+export { forgetFunnelDeal, rebuildFunnelEntries, recordFunnelStep, setFunnelLostReason, setFunnelOwner, type StageStep } from './funnels.entries.js';

@@ -18,6 +18,7 @@ import * as plans from './20261123_0820_plans.js';
 import * as kpi from './20261123_0825_kpi.js';
 import * as reports from './20261123_0840_reports.js';
 import * as dashboards from './20261123_0845_dashboards.js';
+import * as funnelLostReasons from './20261123_0850_funnel_lost_reasons.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0825_kpi': kpi,
   '20261123_0840_reports': reports,
   '20261123_0845_dashboards': dashboards,
+  '20261123_0850_funnel_lost_reasons': funnelLostReasons,
 };

@@ -144,6 +144,8 @@ export interface DealFunnelEntryTable {
   from_stage_id: string | null;
   /** seconds spent in the stage over the stays that ended; null while never left */
   seconds: number | null;
+  /** lost stages: the deal's current lost reason (kept with every change of it); optional for rows written before it existed */
+  lost_reason_id?: string | null;
 }
 
 /** Funnel facts added up per pipeline, day entered (UTC), owner ('' none) and stage. */
