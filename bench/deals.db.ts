@@ -4,6 +4,7 @@
  * a marker file records each finished seed.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { sql, type Insertable } from 'kysely';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
@@ -15,7 +16,7 @@ import { rng, seedDemoCatalog, seedDemoCompanies } from '../src/modules/demo/ind
 import { ensureDefaultPipelines } from '../src/modules/pipelines/index.js';
 import { rebuildDealTotals } from '../src/modules/deals/index.js';
 import { rebuildFunnelEntries } from '../src/modules/funnels/index.js';
-import { insertRows, withoutSecondaryIndexes } from './lib.js';
+import { insertRows, Session, startServer, withoutSecondaryIndexes } from './lib.js';
 import { seedDeals } from './deals.seed.js';
 
 export const ADMIN = { email: 'bench@voronka.local', password: 'bench-password' };
@@ -116,4 +117,40 @@ export async function seedDealActivities(url: string, marker: string, o: { size:
   await database.close();
   fs.writeFileSync(marker, new Date().toISOString());
   return (Date.now() - started) / 1000;
+}
+
+/** Sizes of the analytics benches' shared database (BENCH_DEALS deals, their companies, managers and activities). */
+export const analyticsDb = (() => {
+  const size = Number(process.env.BENCH_DEALS ?? 1_000_000);
+  return {
+    size,
+    companies: Number(process.env.BENCH_DEAL_COMPANIES ?? Math.max(1, Math.round(size / 5))),
+    managers: Number(process.env.BENCH_MANAGERS ?? 50),
+    activities: Number(process.env.BENCH_FUNNEL_ACTIVITIES ?? size * 5),
+    dataDir: path.resolve(process.env.BENCH_DATA ?? 'bench/.data', `deals-${size}`),
+  };
+})();
+
+/**
+ * Seeds the analytics database of an engine once (deals, then activities), starts the real server on it and
+ * signs in the administrator and the first manager. The caller stops the server.
+ */
+export async function startAnalyticsServer(engine: 'sqlite' | 'postgres', url: string) {
+  const { size, companies, managers, activities, dataDir } = analyticsDb;
+  console.log(`\n== ${engine}: ${size.toLocaleString('en')} deals, ${activities.toLocaleString('en')} activities, ${managers} managers`);
+  const seeded = await seedDealsDb(url, path.join(dataDir, `${engine}.seeded`), { size, companies, managers });
+  console.log(seeded ? `   deals seeded in ${seeded.seconds.toFixed(0)} s` : `   reusing the deals seeded earlier in ${dataDir}`);
+  const acts = await seedDealActivities(url, path.join(dataDir, `activities-${engine}.seeded`), { size, activities });
+  console.log(acts !== null ? `   activities seeded in ${acts.toFixed(0)} s` : '   reusing the activities seeded earlier');
+  const server = await startServer({ DATABASE_URL: url });
+  const admin = new Session(server.url);
+  const manager = new Session(server.url);
+  try {
+    await admin.login(ADMIN.email, ADMIN.password);
+    await manager.login('manager1@bench.local', MANAGER_PASSWORD);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return { server, admin, manager };
 }

@@ -7,17 +7,12 @@
  * The activities are seeded once (marker activities-<engine>.seeded next to the deals' marker), shared with the reports bench.
  */
 import os from 'node:os';
-import path from 'node:path';
 import { periodOf, shiftPeriod } from '../src/shared/periods.js';
-import { ADMIN, MANAGER_PASSWORD, seedDealActivities, seedDealsDb } from './deals.db.js';
-import { measure, memoryOf, onEngines, Session, startServer, table, type Stats } from './lib.js';
+import { analyticsDb, startAnalyticsServer } from './deals.db.js';
+import { measure, memoryOf, onEngines, table, type Session, type Stats } from './lib.js';
 
-const size = Number(process.env.BENCH_DEALS ?? 1_000_000);
-const companies = Number(process.env.BENCH_DEAL_COMPANIES ?? Math.max(1, Math.round(size / 5)));
-const managers = Number(process.env.BENCH_MANAGERS ?? 50);
-const activities = Number(process.env.BENCH_FUNNEL_ACTIVITIES ?? size * 5);
+const { size, activities, dataDir } = analyticsDb;
 const samples = Number(process.env.BENCH_SAMPLES ?? 300);
-const dataDir = path.resolve(process.env.BENCH_DATA ?? 'bench/.data', `deals-${size}`);
 const targets: Record<string, Record<string, number>> = { sqlite: { 'funnel by manager': 300 }, postgres: { 'funnel by manager': 200 } };
 
 async function scenarios(admin: Session, manager: Session): Promise<Record<string, Stats>> {
@@ -39,17 +34,8 @@ async function scenarios(admin: Session, manager: Session): Promise<Record<strin
 }
 
 const all = await onEngines(dataDir, async (engine, url) => {
-  console.log(`\n== ${engine}: ${size.toLocaleString('en')} deals, ${activities.toLocaleString('en')} activities, ${managers} managers`);
-  const seeded = await seedDealsDb(url, path.join(dataDir, `${engine}.seeded`), { size, companies, managers });
-  console.log(seeded ? `   deals seeded in ${seeded.seconds.toFixed(0)} s` : `   reusing the deals seeded earlier in ${dataDir}`);
-  const acts = await seedDealActivities(url, path.join(dataDir, `activities-${engine}.seeded`), { size, activities });
-  console.log(acts !== null ? `   activities seeded in ${acts.toFixed(0)} s` : '   reusing the activities seeded earlier');
-  const server = await startServer({ DATABASE_URL: url });
+  const { server, admin, manager } = await startAnalyticsServer(engine, url);
   try {
-    const admin = new Session(server.url);
-    await admin.login(ADMIN.email, ADMIN.password);
-    const manager = new Session(server.url);
-    await manager.login('manager1@bench.local', MANAGER_PASSWORD);
     const results = await scenarios(admin, manager);
     const mem = memoryOf(server.proc.pid!);
     const rows: Record<string, string | number>[] = Object.entries(results).map(([name, st]) => {

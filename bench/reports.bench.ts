@@ -6,16 +6,11 @@
  * sequential requests, target p99 < 1 s).
  */
 import os from 'node:os';
-import path from 'node:path';
-import { ADMIN, MANAGER_PASSWORD, seedDealActivities, seedDealsDb } from './deals.db.js';
-import { measure, onEngines, Session, startServer, table, type Stats } from './lib.js';
+import { analyticsDb, startAnalyticsServer } from './deals.db.js';
+import { measure, onEngines, table, type Stats } from './lib.js';
 
-const size = Number(process.env.BENCH_DEALS ?? 1_000_000);
-const companies = Number(process.env.BENCH_DEAL_COMPANIES ?? Math.max(1, Math.round(size / 5)));
-const activities = Number(process.env.BENCH_FUNNEL_ACTIVITIES ?? size * 5);
-const managers = Number(process.env.BENCH_MANAGERS ?? 50);
+const { size, activities, dataDir } = analyticsDb;
 const samples = Number(process.env.BENCH_SAMPLES ?? 50);
-const dataDir = path.resolve(process.env.BENCH_DATA ?? 'bench/.data', `deals-${size}`);
 const TARGET_MS = 1000;
 
 const year = { field: 'created_at', preset: 'last_12_months' };
@@ -29,17 +24,8 @@ const scenarios: [string, 'admin' | 'manager', Record<string, unknown>][] = [
 ];
 
 async function runEngine(engine: 'sqlite' | 'postgres', url: string) {
-  console.log(`\n== ${engine}: ${size.toLocaleString('en')} deals, ${activities.toLocaleString('en')} activities, ${managers} managers`);
-  const seeded = await seedDealsDb(url, path.join(dataDir, `${engine}.seeded`), { size, companies, managers });
-  console.log(seeded ? `   deals seeded in ${seeded.seconds.toFixed(0)} s` : `   reusing the deals seeded earlier in ${dataDir}`);
-  const acts = await seedDealActivities(url, path.join(dataDir, `activities-${engine}.seeded`), { size, activities });
-  console.log(acts !== null ? `   activities seeded in ${acts.toFixed(0)} s` : '   reusing the activities seeded earlier');
-  const server = await startServer({ DATABASE_URL: url });
+  const { server, admin, manager } = await startAnalyticsServer(engine, url);
   try {
-    const admin = new Session(server.url);
-    await admin.login(ADMIN.email, ADMIN.password);
-    const manager = new Session(server.url);
-    await manager.login('manager1@bench.local', MANAGER_PASSWORD);
     const rows: Record<string, string | number>[] = [];
     for (const [name, who, def] of scenarios) {
       const session = who === 'admin' ? admin : manager;
