@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Select, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Card, Group, Select, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { EmptyState, LoadMore, PageLoader } from '../../../web/components/ListCo
 import { useCursorList } from '../../../web/components/useCursorList.js';
 import { abcClasses, bcgQuadrants, xyzClasses, type ProductClass } from '../segments.schema.js';
 import { useMoneyText, useNumberText } from '../../../web/components/format.js';
+import { ClassCells } from './ClassCells.js';
 
 /** Products: ABC / XYZ classes and the BCG matrix (relative share against growth, bubble = revenue). */
 export function ProductClassesPage() {
@@ -53,13 +54,7 @@ export function ProductClassesPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{p.groupName}</Table.Td>
-                  <Table.Td>{p.abc && <Badge variant="light">{p.abc}</Badge>}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {p.xyz && <Badge variant="light">{p.xyz}</Badge>}
-                      {p.isNew && <Badge color="gray" variant="outline">{t('clients.isNew')}</Badge>}
-                    </Group>
-                  </Table.Td>
+                  <ClassCells abc={p.abc} xyz={p.xyz} isNew={p.isNew} />
                   <Table.Td>{p.metricValue === null ? t('products.hidden') : money(p.metricValue, cur)}</Table.Td>
                   <Table.Td>{num(p.cv)}</Table.Td>
                   <Table.Td>{p.bcg && t(`products.quadrants.${p.bcg}`)}</Table.Td>

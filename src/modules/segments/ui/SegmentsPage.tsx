@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EChart, type ChartOption } from '../../../web/components/EChart.js';
@@ -8,6 +8,7 @@ import { useCursorList } from '../../../web/components/useCursorList.js';
 import { abcClasses, xyzClasses, type CompanyClass, type SegmentMatrix } from '../segments.schema.js';
 import { JobPanel } from './SegmentsAdmin.js';
 import { useMoneyText, useNumberText } from '../../../web/components/format.js';
+import { ClassCells } from './ClassCells.js';
 import { useMatrix } from './segmentsApi.js';
 
 const columns = [...xyzClasses, '-'] as const;
@@ -171,13 +172,7 @@ function ClientsTable({ currency }: { currency: string }) {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{c.ownerName}</Table.Td>
-                  <Table.Td>{c.abc && <Badge variant="light">{c.abc}</Badge>}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {c.xyz && <Badge variant="light">{c.xyz}</Badge>}
-                      {c.isNew && <Badge color="gray" variant="outline">{t('clients.isNew')}</Badge>}
-                    </Group>
-                  </Table.Td>
+                  <ClassCells abc={c.abc} xyz={c.xyz} isNew={c.isNew} />
                   <Table.Td>{money(c.metricValue, currency)}</Table.Td>
                   <Table.Td>{num(c.cv)}</Table.Td>
                   <Table.Td>{c.rfm}</Table.Td>
