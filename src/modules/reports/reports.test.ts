@@ -86,6 +86,16 @@ describe.each(engines())('report constructor (%s)', (engine) => {
     expect(r.pivot.columnTotals).toEqual([{ count: 2 }, { count: 3 }, { count: 3 }]);
     const north = await run('admin', { entity: 'deals', dimensions: [{ key: 'stage' }], measures: ['count'], filters: { departmentId: data.north } });
     expect(north.pivot.rows.map((x: { labels: string[]; total: { count: number } }) => [x.labels[0], x.total.count])).toEqual([['Lead', 1], ['Won', 2], ['Lost', 1]]);
+    const in2026 = await run('admin', { entity: 'deals', dimensions: [{ key: 'department' }, { key: 'status' }], measures: ['count'], filters: year2026 });
+    expect(in2026.pivot.rows.map((x: { labels: string[]; cells: unknown[] }) => [x.labels[0], x.cells])).toEqual([
+      ['North', [{ count: 1 }, { count: 2 }, { count: 1 }]],
+      ['South', [{ count: 1 }, { count: 1 }, { count: 1 }]],
+    ]);
+    const conversion = await run('admin', { entity: 'deals', dimensions: [{ key: 'department' }], measures: ['count', 'conversion'], filters: year2026 });
+    expect(conversion.pivot.rows.map((x: { labels: string[]; total: unknown }) => [x.labels[0], x.total])).toEqual([
+      ['North', { count: 4, conversion: 66.7 }],
+      ['South', { count: 3, conversion: 50 }],
+    ]);
   });
 
   it('deal lines by product group: count, gross sum and conversion', async () => {
@@ -115,6 +125,23 @@ describe.each(engines())('report constructor (%s)', (engine) => {
     expect(days.pivot.total).toEqual({ count: 3 });
     const quarters = await run('admin', { entity: 'activities', dimensions: [{ key: 'period', unit: 'quarter', field: 'planned_date' }], measures: ['count'] });
     expect(quarters.pivot.rows.map((x: { keys: string[]; total: { count: number } }) => [x.keys[0], x.total.count])).toEqual([['2026-Q1', 6]]);
+  });
+
+  it('activities by manager x week and by manager x quarter: days and months rolled up to the asked period', async () => {
+    type Row = { keys: string[]; labels: string[]; cells: unknown[]; total: unknown };
+    const march = { period: { field: 'planned_date', key: '2026-03' } };
+    const weeks = await run('admin', { entity: 'activities', dimensions: [{ key: 'manager' }, { key: 'period', unit: 'week', field: 'planned_date' }], measures: ['count', 'conversion'], filters: march });
+    expect(weeks.pivot.columns.map((c: { key: string }) => c.key)).toEqual(['2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30']);
+    expect(weeks.pivot.rows.map((r: Row) => [r.labels[0], r.cells])).toEqual([
+      ['Anna', [null, { count: 2, conversion: 50 }, { count: 1, conversion: 100 }, null, null, null]],
+      ['Boris', [null, { count: 1, conversion: 100 }, null, { count: 1, conversion: 0 }, null, null]],
+    ]);
+    const quarters = await run('admin', { entity: 'activities', dimensions: [{ key: 'manager' }, { key: 'period', unit: 'quarter', field: 'planned_date' }], measures: ['count', 'conversion'], filters: { period: { field: 'planned_date', key: '2026' } } });
+    expect(quarters.pivot.columns.map((c: { key: string }) => c.key)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(quarters.pivot.rows.map((r: Row) => [r.labels[0], r.cells[0], r.total])).toEqual([
+      ['Anna', { count: 4, conversion: 75 }, { count: 4, conversion: 75 }],
+      ['Boris', { count: 2, conversion: 50 }, { count: 2, conversion: 50 }],
+    ]);
   });
 
   it('companies by status: count and the share of current clients', async () => {
