@@ -16,7 +16,8 @@ import { makeCompany, makeDeal } from './deals.js';
  *   D5 m3 company B: Lead d95 (second quarter)
  *   D6 m1 company B: Lead 22 Dec 2025 -> Offer d50 (skips Meeting; stays)
  *   D7 m3 company B: created Won d60
- * Activities done in Q1: m1 3 calls, 1 meeting, 1 proposal (+1 call in April); m2 1 call; m3 none.
+ * Activities done in Q1: m1 calls d3, d40, d70, meeting d41 (company A, result), proposal d45 (+1 call in April);
+ * m2 call d31; m3 none.
  */
 
 export const DAY = 86_400;
@@ -98,10 +99,11 @@ export async function buildFunnelFixture(v: TestVoronka): Promise<FunnelFixture>
   const d5 = await create(95, { title: 'D5', companyId: b, ownerId: m3.id });
   vi.useRealTimers();
 
-  const done = (owner: { id: string }, type: string, day: number) => makeActivity(admin, { type, ownerId: owner.id, done: true, doneAt: new Date(at(day)).toISOString(), plannedDate: null });
+  const done = (owner: { id: string }, type: string, day: number, extra: Record<string, unknown> = {}) =>
+    makeActivity(admin, { type, ownerId: owner.id, done: true, doneAt: new Date(at(day)).toISOString(), plannedDate: null, ...extra });
   for (const day of [3, 40, 70]) await done(m1, 'call', day);
   await done(m1, 'call', 100);
-  await done(m1, 'meeting', 41);
+  await done(m1, 'meeting', 41, { companyId: a, subject: 'Demo', result: 'Agreed on a trial' });
   await done(m1, 'proposal', 45);
   await done(m2, 'call', 31);
 

@@ -69,7 +69,7 @@ export async function rejections(db: Db, p: Principal, q: RejectionsQuery): Prom
     to: f.to,
     reasons: reasonIds.map((id) => ({ id, name: nameOfReason(id) })).sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')),
     rows: out,
-    // a deal with several products shows in several product rows: the total counts each lost deal once
+    // a deal with several products shows in several product rows: the total counts each loss once
     total: q.by === 'product' ? await countLost(db, f) : out.reduce((n, r) => n + r.total, 0),
   };
 }

@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 
-/** SQL of the funnel reports: aggregates over the funnel facts (deal_funnel_entries) and drill-downs to deals. */
+/** SQL of the funnel reports: aggregates over the funnel facts (deal_funnel_entries); the drill-downs are in funnels.drill.repository.ts. */
 
 export interface EntryFilter {
   /** null: every pipeline */
@@ -17,10 +17,10 @@ export interface EntryFilter {
   productGroupIds?: string[];
 }
 
-type EntryQuery<O> = SelectQueryBuilder<DB & { e: DB['deal_funnel_entries'] }, 'e', O>;
+export type EntryQuery<O> = SelectQueryBuilder<DB & { e: DB['deal_funnel_entries'] }, 'e', O>;
 
 /** Entries of the period (first entries into a stage, `from` inclusive, `to` exclusive) the filter selects. */
-function filtered<O>(db: Executor, q: EntryQuery<O>, f: EntryFilter): EntryQuery<O> {
+export function filtered<O>(db: Executor, q: EntryQuery<O>, f: EntryFilter): EntryQuery<O> {
   let out = q.where('e.entered_at', '>=', f.from).where('e.entered_at', '<', f.to);
   if (f.pipelineId) out = out.where('e.pipeline_id', '=', f.pipelineId);
   if (f.owners) out = out.where('e.owner_id', 'in', f.owners);
@@ -33,7 +33,10 @@ function filtered<O>(db: Executor, q: EntryQuery<O>, f: EntryFilter): EntryQuery
   return out;
 }
 
-const entries = (db: Executor) => db.selectFrom('deal_funnel_entries as e') as unknown as EntryQuery<object>;
+export const entries = (db: Executor) => db.selectFrom('deal_funnel_entries as e') as unknown as EntryQuery<object>;
+
+/** The won or lost stages of every pipeline (deleted ones aside, as in a pipeline's funnel). */
+export const closedStages = (db: Executor, kind: 'won' | 'lost') => db.selectFrom('stages').select('id').where('kind', '=', kind).where('deleted_at', 'is', null);
 
 /** Per owner and stage: deals entered, and the stays that ended (count, total seconds). */
 export async function stageCounts(db: Executor, f: EntryFilter) {
@@ -92,22 +95,30 @@ export function splitRange(from: string, to: string): { months: string[]; days: 
   return { months, days: [...(from < start ? [[from, start] as [string, string]] : []), ...(end < to ? [[end, to] as [string, string]] : [])] };
 }
 
-/** Lost deals of the period counted by a key (owner, stage lost at, or each product on the deal's lines) and reason. */
+/**
+ * Losses of the period (entries of lost stages) counted by a key (owner, stage lost at, or each product on the deal's
+ * lines: a deal with two lines of a product counts once there) and reason.
+ */
 export async function rejectionCounts(db: Executor, f: EntryFilter, by: 'owner' | 'product' | 'stage') {
-  const lost = db.selectFrom('stages').select('id').where('kind', '=', 'lost');
-  const base = filtered(db, entries(db), f).where('e.stage_id', 'in', lost);
-  const counted = sql<number>`count(DISTINCT e.deal_id)`.as('n');
+  const base = filtered(db, entries(db), f).where('e.stage_id', 'in', closedStages(db, 'lost'));
   const rows =
     by === 'product'
-      ? await base.innerJoin('deal_lines as l', 'l.deal_id', 'e.deal_id').where('l.product_id', 'is not', null).select([sql<string>`l.product_id`.as('key'), 'e.lost_reason_id', counted]).groupBy(['l.product_id', 'e.lost_reason_id']).execute()
-      : await base.select([sql<string>`${sql.ref(by === 'owner' ? 'e.owner_id' : 'e.from_stage_id')}`.as('key'), 'e.lost_reason_id', counted]).groupBy([by === 'owner' ? 'e.owner_id' : 'e.from_stage_id', 'e.lost_reason_id']).execute();
+      ? await base
+          .innerJoin('deal_lines as l', 'l.deal_id', 'e.deal_id')
+          .where('l.product_id', 'is not', null)
+          .select([sql<string>`l.product_id`.as('key'), 'e.lost_reason_id', sql<number>`count(DISTINCT e.deal_id || e.stage_id)`.as('n')])
+          .groupBy(['l.product_id', 'e.lost_reason_id'])
+          .execute()
+      : await base
+          .select([sql<string>`${sql.ref(by === 'owner' ? 'e.owner_id' : 'e.from_stage_id')}`.as('key'), 'e.lost_reason_id', sql<number>`count(*)`.as('n')])
+          .groupBy([by === 'owner' ? 'e.owner_id' : 'e.from_stage_id', 'e.lost_reason_id'])
+          .execute();
   return rows.map((r) => ({ key: r.key as string | null, reasonId: r.lost_reason_id ?? null, count: Number(r.n) }));
 }
 
 /** Won deals of the period (entries of won stages of any pipeline) per owner. */
 export async function wonByOwner(db: Executor, f: EntryFilter) {
-  const won = db.selectFrom('stages').select('id').where('kind', '=', 'won');
-  const rows = await filtered(db, entries(db), f).where('e.stage_id', 'in', won).select(['e.owner_id', sql<number>`count(*)`.as('n')]).groupBy('e.owner_id').execute();
+  const rows = await filtered(db, entries(db), f).where('e.stage_id', 'in', closedStages(db, 'won')).select(['e.owner_id', sql<number>`count(*)`.as('n')]).groupBy('e.owner_id').execute();
   return rows.map((r) => ({ ownerId: r.owner_id, count: Number(r.n) }));
 }
 
@@ -125,30 +136,6 @@ export async function activitiesDone(db: Executor, range: { from: string; to: st
   if (range.owners) q = q.where('owner_id', 'in', range.owners);
   const rows = await q.select(['owner_id', 'type', sql<number>`count(*)`.as('n')]).groupBy(['owner_id', 'type']).execute();
   return rows.map((r) => ({ ownerId: r.owner_id, type: r.type, count: Number(r.n) }));
-}
-
-export interface DrillFilter extends EntryFilter {
-  stageId: string;
-  /** lost: the entries of the pipeline's lost stages lost at `stageId` */
-  lostStageIds: string[] | null;
-  lostReasonId?: string;
-}
-
-/** Deals behind a number, ordered by the time they entered (keyset on entered_at, deal id). */
-export async function drillDeals(db: Executor, f: DrillFilter, limit: number, after: { at: string; id: string } | null) {
-  let q = filtered(db, entries(db), f)
-    .innerJoin('deals as d', 'd.id', 'e.deal_id')
-    .innerJoin('stages as s', 's.id', 'd.stage_id')
-    .leftJoin('companies as c', 'c.id', 'd.company_id')
-    .leftJoin('users as u', 'u.id', 'd.owner_id')
-    .select(['d.id', 'd.title', 'd.company_id', 'c.name as company_name', 'd.owner_id', 'u.name as owner_name', 'd.amount', 'd.currency', 'd.stage_id', 's.name as stage_name', 's.kind', 'e.entered_at']);
-  if (f.lostStageIds) {
-    q = q.where('e.stage_id', 'in', f.lostStageIds).where('e.from_stage_id', '=', f.stageId);
-    if (f.lostReasonId === 'none') q = q.where('d.lost_reason_id', 'is', null);
-    else if (f.lostReasonId) q = q.where('d.lost_reason_id', '=', f.lostReasonId);
-  } else q = q.where('e.stage_id', '=', f.stageId);
-  if (after) q = q.where((eb) => eb.or([eb('e.entered_at', '>', after.at), eb.and([eb('e.entered_at', '=', after.at), eb('e.deal_id', '>', after.id)])]));
-  return q.orderBy('e.entered_at').orderBy('e.deal_id').limit(limit).execute();
 }
 
 /** Department ids of the subtree rooted at `id` (itself included). */

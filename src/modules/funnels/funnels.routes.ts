@@ -3,8 +3,20 @@ import type { AppContext } from '../../platform/http/context.js';
 import { defineRoute, principalOf } from '../../platform/http/route.js';
 import { errorResponses, json } from '../../platform/http/responses.js';
 import { activityFunnel, rejections } from './funnels.activity.js';
-import { activityFunnel as activityFunnelSchema, activityFunnelQuery, funnelDealPage, funnelDealsQuery, funnelQuery, funnelReport, rejections as rejectionsSchema, rejectionsQuery } from './funnels.schema.js';
-import { funnelDeals, funnelReport as buildReport } from './funnels.service.js';
+import { funnelActivities, funnelDeals } from './funnels.drill.js';
+import {
+  activityFunnel as activityFunnelSchema,
+  activityFunnelQuery,
+  funnelActivitiesQuery,
+  funnelActivityPage,
+  funnelDealPage,
+  funnelDealsQuery,
+  funnelQuery,
+  funnelReport,
+  rejections as rejectionsSchema,
+  rejectionsQuery,
+} from './funnels.schema.js';
+import { funnelReport as buildReport } from './funnels.service.js';
 
 const tags = ['Funnels'];
 
@@ -31,7 +43,10 @@ export function registerFunnelRoutes(api: App, ctx: AppContext): void {
       method: 'get',
       path: '/funnels/deals/list',
       tags,
-      summary: 'The deals behind a funnel number (entered a stage, or lost at it, optionally for one reason), by entry time, keyset pages',
+      summary:
+        'The deals behind a funnel number, by the time counted, keyset pages: entered a stage (sales funnel); lost, optionally at a stage, ' +
+        'for a reason, of a manager (or none) and with a product (sales funnel, rejections); created or won (activity funnel). ' +
+        'The same filters and read scope as the number',
       permission: ['deal', 'read'],
       request: { query: funnelDealsQuery },
       responses: { 200: json(funnelDealPage), ...errorResponses },
@@ -50,6 +65,19 @@ export function registerFunnelRoutes(api: App, ctx: AppContext): void {
       responses: { 200: json(activityFunnelSchema), ...errorResponses },
     }),
     async (c) => c.json(await activityFunnel(db, principalOf(c), c.req.valid('query')), 200),
+  );
+
+  api.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/funnels/activities/list',
+      tags,
+      summary: 'The calls, meetings or proposals done in a period behind the activity funnel (the activity read scope), by the time done, keyset pages',
+      permission: ['activity', 'read'],
+      request: { query: funnelActivitiesQuery },
+      responses: { 200: json(funnelActivityPage), ...errorResponses },
+    }),
+    async (c) => c.json(await funnelActivities(db, principalOf(c), c.req.valid('query')), 200),
   );
 
   api.openapi(

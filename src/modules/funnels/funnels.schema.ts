@@ -76,21 +76,39 @@ export const funnelReport = z.object({
 });
 export type FunnelReport = z.infer<typeof funnelReport>;
 
-export const drillMeasures = ['entered', 'lost'] as const;
+/**
+ * entered: deals that entered a stage; lost: deals lost (at an open stage); created: deals created; won: deals won
+ * (entries of won stages). The activity funnel's deals and won cells drill with created and won.
+ */
+export const drillMeasures = ['entered', 'lost', 'created', 'won'] as const;
 
-export const funnelDealsQuery = z.strictObject({
-  ...periodShape,
-  ...dealFilterShape,
-  pipelineId: id(),
-  stageId: id(),
-  /** entered: deals counted in `entered` of the stage; lost: deals lost at the stage */
-  measure: z.enum(drillMeasures).default('entered'),
-  /** lost only: one reason ('none': without a reason) */
-  lostReasonId: z.union([id(), z.literal('none')]).optional(),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
-  cursor: z.string().max(2000).optional(),
-});
-export type FunnelDealsQuery = z.infer<typeof funnelDealsQuery>;
+const issue = (ctx: z.RefinementCtx, path: string, code: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { code } });
+
+export const funnelDealsQuery = z
+  .strictObject({
+    ...periodShape,
+    ...dealFilterShape,
+    /** a manager ('none': deals without a manager, seen with the all scope only) */
+    ownerId: z.union([id(), z.literal('none')]).optional(),
+    /** entered: required; otherwise optional (absent: every pipeline) */
+    pipelineId: id().optional(),
+    /** entered: the stage (required); lost: the open stage the deals were lost at (absent: any); not with created or won */
+    stageId: id().optional(),
+    measure: z.enum(drillMeasures).default('entered'),
+    /** lost only: one reason ('none': without a reason) */
+    lostReasonId: z.union([id(), z.literal('none')]).optional(),
+    /** deals with a line of this product, besides productId (a rejections row by product) */
+    lineProductId: id().optional(),
+    limit: z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+    cursor: z.string().max(2000).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.measure === 'entered' && !q.pipelineId) issue(ctx, 'pipelineId', 'funnel.pipeline_required', 'required with measure entered');
+    if (q.measure === 'entered' && !q.stageId) issue(ctx, 'stageId', 'funnel.stage_required', 'required with measure entered');
+    if ((q.measure === 'created' || q.measure === 'won') && q.stageId) issue(ctx, 'stageId', 'funnel.stage_not_allowed', 'not with measure created or won');
+    if (q.lostReasonId && q.measure !== 'lost') issue(ctx, 'lostReasonId', 'funnel.reason_needs_lost', 'only with measure lost');
+  });
+export type FunnelDealsQuery = z.output<typeof funnelDealsQuery>;
 
 export const funnelDeal = z.object({
   id: z.string(),
@@ -104,7 +122,7 @@ export const funnelDeal = z.object({
   stageId: z.string(),
   stageName: z.string(),
   status: z.enum(['open', 'won', 'lost']),
-  /** when the deal entered the drilled stage (or was lost) */
+  /** when the deal entered the drilled stage (lost, won: when it was lost or won; created: when it was created) */
   enteredAt: z.string(),
 });
 export const funnelDealPage = z.object({ items: z.array(funnelDeal), nextCursor: z.string().nullable() });
@@ -115,6 +133,37 @@ export const activityFunnelQuery = z.strictObject({
   ownerId: id().optional(),
   departmentId: id().optional(),
 });
+
+/** The activity funnel's steps that are activities, and their activity types. */
+export const activityDrillTypes = ['call', 'meeting', 'proposal'] as const;
+
+export const funnelActivitiesQuery = z.strictObject({
+  ...periodShape,
+  ownerId: id().optional(),
+  departmentId: id().optional(),
+  type: z.enum(activityDrillTypes),
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+  cursor: z.string().max(2000).optional(),
+});
+export type FunnelActivitiesQuery = z.output<typeof funnelActivitiesQuery>;
+
+export const funnelActivity = z.object({
+  id: z.string(),
+  type: z.string(),
+  /** calls: in | out */
+  direction: z.string().nullable(),
+  doneAt: z.string(),
+  subject: z.string().nullable(),
+  companyId: z.string().nullable(),
+  companyName: z.string().nullable(),
+  ownerId: z.string(),
+  ownerName: z.string().nullable(),
+  result: z.string().nullable(),
+  /** calls: answered | no_answer | busy | failed | voicemail | wrong_number */
+  callResult: z.string().nullable(),
+});
+export const funnelActivityPage = z.object({ items: z.array(funnelActivity), nextCursor: z.string().nullable() });
+export type FunnelActivity = z.infer<typeof funnelActivity>;
 
 const activityNumbers = z.object({
   calls: z.number().int(),

@@ -1,14 +1,13 @@
 import { ownerFilter, scopeOf, type Principal } from '../../platform/access/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { periodRange } from '../../shared/periods.js';
-import { getPipeline, type Pipeline } from '../pipelines/index.js';
+import { getPipeline } from '../pipelines/index.js';
 import * as repo from './funnels.repository.js';
 import { buildNumbers, emptyCounts, type Counts } from './funnels.numbers.js';
-import type { FunnelDeal, FunnelDealsQuery, FunnelQuery, FunnelReport } from './funnels.schema.js';
+import type { FunnelQuery, FunnelReport } from './funnels.schema.js';
 
-/** Funnel by manager / department / company, by client and by product, with drill-downs to the deals. */
+/** Funnel by manager / department / company, by client and by product (the drill-downs are in funnels.drill.ts). */
 
 export interface PeriodInput {
   period?: string;
@@ -94,40 +93,4 @@ export async function funnelReport(db: Db, p: Principal, q: FunnelQuery): Promis
       .map(([id, c]) => ({ id, name: id ? (names.get(id) ?? null) : null, numbers: buildNumbers(pipeline, c, reasonNames) }))
       .sort((a, b) => b.numbers.entered - a.numbers.entered || (a.name ?? '').localeCompare(b.name ?? '')),
   };
-}
-
-function stageOf(pipeline: Pipeline, stageId: string) {
-  const stage = pipeline.stages.find((s) => s.id === stageId);
-  if (!stage) throw AppError.validation([{ field: 'query.stageId', code: 'funnel.stage_unknown', message: 'not a stage of the pipeline' }]);
-  return stage;
-}
-
-/** The deals behind a funnel number: entered the stage in the period, or lost at it (optionally for one reason). */
-export async function funnelDeals(db: Db, p: Principal, q: FunnelDealsQuery): Promise<{ items: FunnelDeal[]; nextCursor: string | null }> {
-  const pipeline = await getPipeline(db, q.pipelineId);
-  const stage = stageOf(pipeline, q.stageId);
-  if (q.measure === 'lost' && stage.kind !== 'open') throw AppError.validation([{ field: 'query.measure', code: 'funnel.lost_needs_open_stage', message: 'deals are lost at open stages' }]);
-  if (q.lostReasonId && q.measure !== 'lost') throw AppError.validation([{ field: 'query.lostReasonId', code: 'funnel.reason_needs_lost', message: 'only with measure lost' }]);
-  const f = await entryFilter(db, p, q, pipeline.id);
-  if (f.owners !== null && !f.owners.length) return { items: [], nextCursor: null };
-  const c = q.cursor ? decodeCursor(q.cursor) : null;
-  if (c && typeof c.v !== 'string') throw AppError.validation([{ field: 'cursor', code: 'validation.cursor_invalid', message: 'is not a cursor from this list' }]);
-  const lostStageIds = q.measure === 'lost' ? pipeline.stages.filter((s) => s.kind === 'lost').map((s) => s.id) : null;
-  const rows = await repo.drillDeals(db, { ...f, stageId: stage.id, lostStageIds, lostReasonId: q.lostReasonId }, q.limit + 1, c ? { at: c.v as string, id: c.id } : null);
-  const items = rows.slice(0, q.limit).map((r) => ({
-    id: r.id,
-    title: r.title,
-    companyId: r.company_id,
-    companyName: r.company_name,
-    ownerId: r.owner_id,
-    ownerName: r.owner_name,
-    amount: Number(r.amount),
-    currency: r.currency,
-    stageId: r.stage_id,
-    stageName: r.stage_name,
-    status: r.kind as FunnelDeal['status'],
-    enteredAt: r.entered_at,
-  }));
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last.enteredAt, id: last.id }) : null };
 }
