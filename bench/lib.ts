@@ -35,7 +35,9 @@ export function stats(samples: number[]): Stats {
 /** The server as a user runs it: a separate process, so its RSS is its own. */
 export async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+  // BENCH_SERVER_ARGS: extra node options for the server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof to profile it).
+  const extra = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/cli.ts', 'serve'], {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

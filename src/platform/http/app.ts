@@ -33,8 +33,11 @@ export function createHttpApp(ctx: AppContext, modules: RegisterRoutes[], webRoo
     c.set('principal', null);
     c.set('csrfToken', null);
     const started = performance.now();
-    await next();
+    // Set before the handler: a header set on a finished response turns its body into a stream that is copied
+    // again (a third of the time of a large JSON answer); responses built without the context still get it.
     c.header('x-request-id', requestId);
+    await next();
+    if (!c.res.headers.has('x-request-id')) c.header('x-request-id', requestId);
     if (c.req.path.startsWith('/api/')) {
       ctx.logger.info(
         { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - started).toFixed(1) },
