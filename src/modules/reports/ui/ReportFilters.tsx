@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Chip, Group, Select, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../../web/api.js';
 import { OwnerSelect } from '../../../web/components/OwnerSelect.js';
@@ -20,6 +21,8 @@ import {
   type ReportEntity,
   type ReportFilters,
 } from '../reports.schema.js';
+import { moreFiltersOf, moreFiltersSet, switchEntity, withFilters } from './definition.js';
+import { ReportMoreFilters } from './ReportMoreFilters.js';
 
 /** The constructor's controls: data, groupings, measures, filters and chart kind; each change gives a new definition. */
 
@@ -32,29 +35,16 @@ const periodModes = ['none', 'preset', 'key', 'custom'] as const;
 type PeriodMode = (typeof periodModes)[number];
 const modeOf = (p: ReportFilters['period']): PeriodMode => (!p ? 'none' : p.preset ? 'preset' : p.key ? 'key' : 'custom');
 
-/** A definition for another entity: what still applies is kept, the rest dropped. */
-export function switchEntity(def: ReportDefinition, entity: ReportEntity): ReportDefinition {
-  const cat = entityCatalog[entity];
-  const dimensions = def.dimensions
-    .map((d): Dimension | null => ('unit' in d ? (cat.dateFields.includes(d.field) ? d : { ...d, field: cat.dateFields[0]! }) : (cat.dimensions as readonly string[]).includes(d.key) ? d : null))
-    .filter((d): d is Dimension => d !== null);
-  const measures = def.measures.filter((m) => cat.measures.includes(m));
-  const filters = Object.fromEntries(Object.entries(def.filters).filter(([k]) => k === 'period' || cat.filters.includes(k))) as ReportFilters;
-  if (filters.period && !cat.dateFields.includes(filters.period.field)) filters.period = { ...filters.period, field: cat.dateFields[0]! };
-  if (filters.status && !cat.statuses.includes(filters.status)) delete filters.status;
-  return { ...def, entity, dimensions, measures: measures.length ? measures : ['count'], filters };
-}
-
 export function ReportControls({ def, onChange }: { def: ReportDefinition; onChange(def: ReportDefinition): void }) {
   const { t } = useTranslation('reports');
   const cat = entityCatalog[def.entity];
   const pipelines = useQuery({ queryKey: ['pipelines', 'options'], queryFn: async () => (await get<{ items: Pipeline[] }>('/pipelines')).items, staleTime: 60_000, retry: false });
   const departments = useQuery({ queryKey: ['departments', 'options'], queryFn: async () => (await get<{ items: (Named & { parentId: string | null })[] }>('/departments')).items, staleTime: 5 * 60_000, retry: false });
-  const setFilters = (f: Partial<ReportFilters>) => {
-    const filters = { ...def.filters, ...f } as Record<string, unknown>;
-    for (const k of Object.keys(filters)) if (filters[k] === null || filters[k] === undefined) delete filters[k];
-    onChange({ ...def, filters: filters as ReportFilters });
-  };
+  const [moreOpen, setMoreOpen] = useState(() => moreFiltersSet(def) > 0);
+  const more = moreFiltersOf(def.entity);
+  const moreSet = moreFiltersSet(def);
+  const setFilters = (f: Partial<Record<keyof ReportFilters, unknown>>) =>
+    onChange(withFilters(def, f, (id) => pipelines.data?.find((p) => p.id === id)?.stages.map((s) => s.id)));
   const setDimension = (i: number, d: Dimension | null) => {
     const next = [...def.dimensions];
     if (d) next[i] = d;
@@ -139,15 +129,25 @@ export function ReportControls({ def, onChange }: { def: ReportDefinition; onCha
               )}
             </>
           )}
-          <OwnerSelect size="xs" w={170} label={null} placeholder={t('builder.owner')} aria-label={t('builder.owner')} clearable value={def.filters.ownerId ?? null} onChange={(v) => setFilters({ ownerId: v ?? undefined })} />
+          <OwnerSelect size="xs" w={170} label={null} placeholder={t('builder.owner')} aria-label={t('builder.owner')} clearable value={def.filters.ownerId ?? null} onChange={(v) => setFilters({ ownerId: v })} />
           {(departments.data?.length ?? 0) > 0 && (
-            <Select size="xs" w={170} placeholder={t('builder.department')} aria-label={t('builder.department')} clearable searchable value={def.filters.departmentId ?? null} data={treeOptions(departments.data ?? [], (d) => d.name)} onChange={(v) => setFilters({ departmentId: v ?? undefined })} />
+            <Select size="xs" w={170} placeholder={t('builder.department')} aria-label={t('builder.department')} clearable searchable value={def.filters.departmentId ?? null} data={treeOptions(departments.data ?? [], (d) => d.name)} onChange={(v) => setFilters({ departmentId: v })} />
           )}
           {cat.filters.includes('pipelineId') && (
-            <Select size="xs" w={170} placeholder={t('builder.pipeline')} aria-label={t('builder.pipeline')} clearable value={def.filters.pipelineId ?? null} data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))} onChange={(v) => setFilters({ pipelineId: v ?? undefined })} />
+            <Select size="xs" w={170} placeholder={t('builder.pipeline')} aria-label={t('builder.pipeline')} clearable value={def.filters.pipelineId ?? null} data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))} onChange={(v) => setFilters({ pipelineId: v })} />
           )}
-          <Select size="xs" w={150} placeholder={t('builder.status')} aria-label={t('builder.status')} clearable value={def.filters.status ?? def.filters.companyStatus ?? null} data={cat.statuses.map((s) => ({ value: s, label: t(`values.${s}`) }))} onChange={(v) => (def.entity === 'companies' ? setFilters({ companyStatus: (v ?? undefined) as ReportFilters['companyStatus'] }) : setFilters({ status: v ?? undefined }))} />
+          <Select size="xs" w={150} placeholder={t('builder.status')} aria-label={t('builder.status')} clearable value={(def.entity === 'companies' ? def.filters.companyStatus : def.filters.status) ?? null} data={cat.statuses.map((s) => ({ value: s, label: t(`values.${s}`) }))} onChange={(v) => setFilters({ [def.entity === 'companies' ? 'companyStatus' : 'status']: v })} data-testid="report-filter-status" />
+          {more.length > 0 && (
+            <Button size="xs" variant="subtle" aria-expanded={moreOpen} aria-controls="report-more-filters" onClick={() => setMoreOpen((o) => !o)} data-testid="report-more-filters-toggle">
+              {t(moreOpen ? 'builder.lessFilters' : 'builder.moreFilters')}{moreSet > 0 ? ` (${moreSet})` : ''}
+            </Button>
+          )}
         </Group>
+        {moreOpen && more.length > 0 && (
+          <Group gap={6} align="center" mt={6} id="report-more-filters" role="group" aria-label={t('builder.moreFilters')} data-testid="report-more-filters">
+            <ReportMoreFilters def={def} pipelines={pipelines.data ?? []} setFilters={setFilters} />
+          </Group>
+        )}
       </div>
     </Stack>
   );
