@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../web/auth.js';
-import { del, downloadUrl, get, patch, post } from '../../../web/api.js';
+import { del, downloadPost, get, patch, post } from '../../../web/api.js';
 import { featureErrorMessage } from '../../../web/components/apiErrors.js';
 import { ConfirmButton } from '../../../web/components/ConfirmButton.js';
 import { ErrorState } from '../../../web/components/ErrorState.js';
@@ -106,6 +106,42 @@ function SaveDialog({ opened, onClose, initial, onSave }: { opened: boolean; onC
   );
 }
 
+const exportChoices = [
+  { key: 'exportXlsx', format: 'xlsx', delimiter: ';' },
+  { key: 'exportCsvSemicolon', format: 'csv', delimiter: ';' },
+  { key: 'exportCsvComma', format: 'csv', delimiter: ',' },
+] as const;
+
+/** Export of the definition as it is on screen (saved or not): POSTed, the file saved from the response. */
+function ExportMenu({ def, name }: { def: ReportDefinition; name: string | undefined }) {
+  const { t } = useTranslation('reports');
+  const [busy, setBusy] = useState(false);
+  const run = async ({ format, delimiter }: (typeof exportChoices)[number]) => {
+    setBusy(true);
+    try {
+      await downloadPost('/reports/export', { definition: def, name, format, delimiter }, `report.${format}`);
+    } catch (err) {
+      notifications.show({ color: 'red', message: t('builder.exportFailed', { error: featureErrorMessage(t, err, 'reports') }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Menu>
+      <Menu.Target>
+        <Button size="xs" variant="default" loading={busy} data-testid="report-export">{t('builder.export')}</Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {exportChoices.map((c) => (
+          <Menu.Item key={c.key} onClick={() => void run(c)} data-testid={`report-${c.key}`}>
+            {t(`builder.${c.key}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 function Builder({ saved }: { saved: SavedReport | null }) {
   const { t } = useTranslation('reports');
   const { can } = useAuth();
@@ -136,18 +172,7 @@ function Builder({ saved }: { saved: SavedReport | null }) {
         <Group gap="xs">
           {saved?.canEdit && <Button size="xs" disabled={!dirty && !!saved} onClick={() => setSaving('update')} data-testid="report-save">{t('builder.save')}</Button>}
           {can('report', 'create') && <Button size="xs" variant={saved?.canEdit ? 'default' : 'filled'} onClick={() => setSaving('new')} data-testid="report-save-new">{saved ? t('builder.saveAs') : t('builder.save')}</Button>}
-          {saved && can('report', 'export') && (
-            <Menu>
-              <Menu.Target>
-                <Button size="xs" variant="default" disabled={dirty}>{t('builder.export')}</Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item component="a" href={downloadUrl(`/reports/${saved.id}/export`, { format: 'xlsx' })}>{t('builder.exportXlsx')}</Menu.Item>
-                <Menu.Item component="a" href={downloadUrl(`/reports/${saved.id}/export`, { format: 'csv', delimiter: ';' })}>{t('builder.exportCsvSemicolon')}</Menu.Item>
-                <Menu.Item component="a" href={downloadUrl(`/reports/${saved.id}/export`, { format: 'csv', delimiter: ',' })}>{t('builder.exportCsvComma')}</Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-          )}
+          {can('report', 'export') && <ExportMenu def={def} name={saved?.name} />}
         </Group>
       </Group>
       {saved && !saved.canEdit && <Text size="sm" c="dimmed">{t('builder.readOnly', { name: saved.ownerName ?? '' })}</Text>}
