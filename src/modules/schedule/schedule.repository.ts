@@ -1,13 +1,18 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { dialectOf } from '../../platform/db/dialect.js';
 import type { FunnelGroup } from './schedule.rules.js';
 
 /** SQL of the schedule: open activities with what ranks them, the details of the listed ones, settings. */
 
-/** Activities with their company, deal and the deal's stage. */
-const withDeal = (db: Executor) =>
+/**
+ * Activities with their company, deal and the deal's stage; on SQLite read through the named partial index of
+ * open activities (its statistics of all open ones make the planner prefer the wider index of open activities
+ * and fetch each row: twice the time of today's list).
+ */
+const withDeal = (db: Executor, index?: 'activities_open_untimed_idx' | 'activities_open_promises_idx') =>
   db
-    .selectFrom('activities as a')
+    .selectFrom(index && dialectOf(db) === 'sqlite' ? (sql`activities`.as(sql`a INDEXED BY ${sql.id(index)}`) as unknown as 'activities as a') : 'activities as a')
     .leftJoin('companies as c', 'c.id', 'a.company_id')
     .leftJoin('deals as d', 'd.id', 'a.deal_id')
     .leftJoin('stages as s', 's.id', 'd.stage_id');
@@ -33,14 +38,14 @@ const isUntimed = sql<boolean>`a.planned_at is null`;
 
 /** The owner's open promises planned (in the zone of their planning) before the date. */
 export async function duePromises(db: Executor, ownerId: string, before: string) {
-  return withDeal(db).select(itemColumns).where('a.owner_id', '=', ownerId).where(isOpen).where(isPromise).where('a.planned_key', '<', before).execute();
+  return withDeal(db, 'activities_open_promises_idx').select(itemColumns).where('a.owner_id', '=', ownerId).where(isOpen).where(isPromise).where('a.planned_key', '<', before).execute();
 }
 
 export type OpenItemRow = Awaited<ReturnType<typeof duePromises>>[number];
 
 /** The owner's open untimed activities due after `after` up to `through`. */
 export async function untimedBetween(db: Executor, ownerId: string, after: string, through: string): Promise<OpenItemRow[]> {
-  return withDeal(db)
+  return withDeal(db, 'activities_open_untimed_idx')
     .select(itemColumns)
     .where('a.owner_id', '=', ownerId)
     .where(isOpen)
@@ -85,7 +90,7 @@ export async function funnelCandidates(db: Executor, ownerId: string, through: s
   const converted = r.factors.size
     ? sql`case d.currency ${sql.join([...r.factors].map(([c, f]) => sql`when ${c} then ${amount} * ${sql.lit(f)}`), sql` `)} else ${amount} end`
     : amount;
-  return withDeal(db)
+  return withDeal(db, 'activities_open_untimed_idx')
     .select(itemColumns)
     .where('a.owner_id', '=', ownerId)
     .where(isOpen)
