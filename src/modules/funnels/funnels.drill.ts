@@ -82,8 +82,8 @@ export async function funnelActivities(db: Db, p: Principal, q: FunnelActivities
   const rows = await repo.drillActivities(db, { ...range, owners, type: q.type }, q.limit + 1, after);
   const activity = (r: (typeof rows)[number]): FunnelActivity => ({
     id: r.id,
-    type: r.type,
-    direction: r.direction,
+    type: r.type as FunnelActivity['type'],
+    direction: r.direction as FunnelActivity['direction'],
     doneAt: r.done_at!,
     subject: r.subject,
     companyId: r.company_id,

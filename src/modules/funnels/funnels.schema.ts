@@ -149,9 +149,9 @@ export type FunnelActivitiesQuery = z.output<typeof funnelActivitiesQuery>;
 
 export const funnelActivity = z.object({
   id: z.string(),
-  type: z.string(),
-  /** calls: in | out */
-  direction: z.string().nullable(),
+  type: z.enum(activityDrillTypes),
+  /** calls: incoming or outgoing */
+  direction: z.enum(['in', 'out']).nullable(),
   doneAt: z.string(),
   subject: z.string().nullable(),
   companyId: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SegmentedControl, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../../web/api.js';
@@ -7,23 +7,13 @@ import { ErrorState } from '../../../web/components/ErrorState.js';
 import { EmptyState, PageLoader } from '../../../web/components/ListControls.js';
 import type { Pipeline } from '../../pipelines/pipelines.schema.js';
 import { funnelGroupings, type FunnelNumbers, type FunnelReport } from '../funnels.schema.js';
-import { FunnelDeals, type Drill } from './FunnelDeals.js';
-import { dealFilters, periodQuery, useNumbers, type Params } from './funnelsUi.js';
+import { Count, FunnelDeals, type Drill } from './FunnelDeals.js';
+import { clearDrill, dealFilters, periodQuery, useNumbers, type Params } from './funnelsUi.js';
 
 interface Props {
   params: Params;
   pipeline: Pipeline;
   setMany(values: Record<string, string | null>): void;
-}
-
-/** A number that opens the list of its deals. */
-export function Count({ n, onClick, testId }: { n: number; onClick(): void; testId?: string }) {
-  if (!n) return <Text size="sm" c="dimmed">0</Text>;
-  return (
-    <UnstyledButton onClick={onClick} fz="sm" c="blue" td="underline" data-testid={testId}>
-      {n}
-    </UnstyledButton>
-  );
 }
 
 /** The sales funnel of a pipeline: chart, stage table (conversion, lost with reasons, time vs plan), rows per manager or department, drill-down. */
@@ -40,7 +30,7 @@ export function DealFunnelView({ params, pipeline, setMany }: Props) {
   if (!report.data) return <PageLoader />;
   const r = report.data;
   const funnelStages = r.stages.filter((s) => s.kind !== 'lost');
-  const stageName = (id: string) => r.stages.find((s) => s.id === id)?.name ?? '';
+  const stageName = (id: string | undefined) => r.stages.find((s) => s.id === id)?.name ?? '';
   const numbersOf = (n: FunnelNumbers, id: string) => n.stages.find((s) => s.stageId === id)!;
   const option: ChartOption = {
     tooltip: { trigger: 'item', formatter: '{b}: {c}' },
@@ -97,7 +87,7 @@ export function DealFunnelView({ params, pipeline, setMany }: Props) {
                         <Table.Td>
                           <Group gap={4}>
                             {n.lostReasons.map((x) => (
-                              <Badge key={x.reasonId ?? ''} size="sm" variant="light" color="red" style={{ cursor: 'pointer' }} onClick={() => drill({ stageId: s.id, measure: 'lost', reason: x.reasonId ?? 'none' })}>
+                              <Badge key={x.reasonId ?? ''} component="button" size="sm" variant="light" color="red" style={{ cursor: 'pointer' }} onClick={() => drill({ stageId: s.id, measure: 'lost', reason: x.reasonId ?? 'none' })}>
                                 {x.name ?? t('noReason')}: {x.count}
                               </Badge>
                             ))}
@@ -174,7 +164,7 @@ export function DealFunnelView({ params, pipeline, setMany }: Props) {
               : t(`drill.${current.measure}`, { stage: stageName(current.stageId) }),
           })}
           query={{ pipelineId: pipeline.id, ...periodQuery(params), ...dealFilters(params) }}
-          onClose={() => setMany({ drill: null, measure: null, reason: null, drillOwner: null })}
+          onClose={() => setMany(clearDrill)}
         />
       )}
     </Stack>

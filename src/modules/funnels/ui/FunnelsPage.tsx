@@ -10,6 +10,7 @@ import { treeOptions } from '../../../shared/tree.js';
 import type { Pipeline } from '../../pipelines/pipelines.schema.js';
 import { ActivityFunnelView } from './ActivityFunnelView.js';
 import { DealFunnelView } from './DealFunnelView.js';
+import { clearDrill } from './funnelsUi.js';
 import { RejectionsView } from './RejectionsView.js';
 
 interface Named {
@@ -23,7 +24,7 @@ const views = ['deals', 'activities', 'rejections'] as const;
 export function FunnelsPage() {
   const { t } = useTranslation('funnels');
   const list = useListParams({ view: 'deals', period: currentPeriod('quarter'), groupBy: 'owner', by: 'owner' });
-  const { params, set } = list;
+  const { params } = list;
   const setMany = (values: Record<string, string | null>) => list.replace(Object.fromEntries(Object.entries({ ...params, ...values }).filter((e): e is [string, string] => !!e[1])));
   const pipelines = useQuery({ queryKey: ['pipelines', 'options'], queryFn: async () => (await get<{ items: Pipeline[] }>('/pipelines')).items, staleTime: 60_000 });
   const departments = useQuery({
@@ -35,7 +36,6 @@ export function FunnelsPage() {
   const pipeline = pipelines.data?.find((p) => p.id === params.pipelineId) ?? pipelines.data?.find((p) => p.isDefault) ?? pipelines.data?.[0];
   const custom = !!(params.from || params.to || params.custom);
   const view = (views as readonly string[]).includes(params.view!) ? params.view! : 'deals';
-  const clearDrill = { drill: null, measure: null, reason: null, drillOwner: null };
   const filtered = ['ownerId', 'departmentId', 'companyId', 'productId', 'pipelineId', 'custom', 'from', 'to'].some((k) => params[k]);
 
   return (
@@ -91,9 +91,9 @@ export function FunnelsPage() {
         )}
       </Group>
       {custom && !(params.from && params.to) ? null : view === 'activities' ? (
-        <ActivityFunnelView params={params} />
+        <ActivityFunnelView params={params} setMany={setMany} />
       ) : !pipeline ? null : view === 'rejections' ? (
-        <RejectionsView params={params} pipeline={pipeline} set={set} />
+        <RejectionsView params={params} pipeline={pipeline} setMany={setMany} />
       ) : (
         <DealFunnelView params={params} pipeline={pipeline} setMany={setMany} />
       )}

@@ -13,6 +13,9 @@ export function periodQuery(p: Params): Record<string, string> {
   return p.from && p.to ? { from: p.from, to: nextDay(p.to) } : { period: p.period! };
 }
 
+/** The URL keys of an open drill-down (what the list behind a number shows); cleared when the report changes. */
+export const clearDrill = { drill: null, measure: null, reason: null, drillOwner: null, drillStage: null, drillProduct: null };
+
 const dealFilterKeys = ['ownerId', 'departmentId', 'companyId', 'productId'] as const;
 
 export function dealFilters(p: Params): Record<string, string> {

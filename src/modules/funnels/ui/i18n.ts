@@ -27,12 +27,15 @@ export const funnels = {
     drill: {
       title: 'Deals: {{what}}', entered: 'entered «{{stage}}»', lost: 'lost at «{{stage}}»', reason: 'lost at «{{stage}}», reason «{{reason}}»', close: 'Close',
       deal: 'Deal', company: 'Client', owner: 'Manager', amount: 'Amount', stage: 'Stage now', enteredAt: 'When', empty: 'No deals',
+      createdAt: 'Created', rejected: 'lost, {{row}}, reason «{{reason}}»', rejectedRow: 'lost, {{row}}', rejectedAll: 'lost in the period', step: '{{step}}: {{who}}',
+      doneAt: 'Done', type: 'Type', activity: 'Activity', result: 'Result', openActivity: 'Open', noActivities: 'No activities',
     },
     rejectionsBy: { owner: 'By manager', product: 'By product', stage: 'By stage' },
     errors: {
       funnel: {
         period_required: 'Choose a period or both dates', period_and_range: 'Choose a period or dates, not both', range_reversed: 'The end is before the start',
         range_too_long: 'At most three years', stage_unknown: 'No such stage in the pipeline', lost_needs_open_stage: 'Deals are lost at open stages', reason_needs_lost: 'A reason needs lost deals',
+        pipeline_required: 'Choose a pipeline', stage_required: 'Choose a stage', stage_not_allowed: 'A stage does not apply here',
       },
     },
   },
@@ -63,12 +66,15 @@ export const funnels = {
     drill: {
       title: 'Сделки: {{what}}', entered: 'вошли в «{{stage}}»', lost: 'проиграны на этапе «{{stage}}»', reason: 'проиграны на этапе «{{stage}}», причина «{{reason}}»', close: 'Закрыть',
       deal: 'Сделка', company: 'Клиент', owner: 'Менеджер', amount: 'Сумма', stage: 'Этап сейчас', enteredAt: 'Когда', empty: 'Нет сделок',
+      createdAt: 'Создана', rejected: 'проиграны, {{row}}, причина «{{reason}}»', rejectedRow: 'проиграны, {{row}}', rejectedAll: 'проиграны за период', step: '{{step}}: {{who}}',
+      doneAt: 'Выполнено', type: 'Тип', activity: 'Активность', result: 'Результат', openActivity: 'Открыть', noActivities: 'Нет активностей',
     },
     rejectionsBy: { owner: 'По менеджерам', product: 'По товарам', stage: 'По этапам' },
     errors: {
       funnel: {
         period_required: 'Выберите период или обе даты', period_and_range: 'Выберите период или даты, не то и другое', range_reversed: 'Конец раньше начала',
         range_too_long: 'Не больше трёх лет', stage_unknown: 'В воронке нет такого этапа', lost_needs_open_stage: 'Сделки проигрываются на открытых этапах', reason_needs_lost: 'Причина — только для проигранных',
+        pipeline_required: 'Выберите воронку', stage_required: 'Выберите этап', stage_not_allowed: 'Этап здесь не применяется',
       },
     },
   },
@@ -99,12 +105,15 @@ export const funnels = {
     drill: {
       title: 'Сделки: {{what}}', entered: 'влезли в „{{stage}}“', lost: 'загубени на етап „{{stage}}“', reason: 'загубени на етап „{{stage}}“, причина „{{reason}}“', close: 'Затвори',
       deal: 'Сделка', company: 'Клиент', owner: 'Мениджър', amount: 'Сума', stage: 'Етап сега', enteredAt: 'Кога', empty: 'Няма сделки',
+      createdAt: 'Създадена', rejected: 'загубени, {{row}}, причина „{{reason}}“', rejectedRow: 'загубени, {{row}}', rejectedAll: 'загубени за периода', step: '{{step}}: {{who}}',
+      doneAt: 'Изпълнена', type: 'Вид', activity: 'Активност', result: 'Резултат', openActivity: 'Отвори', noActivities: 'Няма активности',
     },
     rejectionsBy: { owner: 'По мениджъри', product: 'По продукти', stage: 'По етапи' },
     errors: {
       funnel: {
         period_required: 'Изберете период или двете дати', period_and_range: 'Изберете период или дати, не и двете', range_reversed: 'Краят е преди началото',
         range_too_long: 'Най-много три години', stage_unknown: 'Няма такъв етап във фунията', lost_needs_open_stage: 'Сделките се губят на отворени етапи', reason_needs_lost: 'Причина — само за загубени',
+        pipeline_required: 'Изберете фуния', stage_required: 'Изберете етап', stage_not_allowed: 'Етапът не е приложим тук',
       },
     },
   },
