@@ -155,4 +155,28 @@ describe.each(engines())('activities on %s', (engine) => {
     expect([...new Set(audit.map((r) => r.action))]).toEqual(['create', 'delete']);
     expect(audit.find((r) => r.field === 'plannedTime')).toMatchObject({ action: 'delete', old_value: '12:00', new_value: null });
   });
+
+  it('keeps the daily counts of activities (read by reports) equal to the activities through every kind of write', async () => {
+    const { id: otherId } = await userClient(v, 'sales_manager');
+    const a = await makeActivity(admin, { companyId, plannedDate: '2031-05-04' });
+    const b = await makeActivity(admin, { companyId, plannedDate: '2031-05-04', type: 'meeting' });
+    await makeActivity(admin, { companyId, plannedDate: '2031-05-05' });
+    expect((await admin.patch(`/activities/${a.id}`, { version: 1, plannedDate: '2031-05-06' })).status).toBe(200);
+    expect((await admin.patch(`/activities/${b.id}`, { version: 1, ownerId: otherId })).status).toBe(200);
+    expect((await admin.post(`/activities/${a.id}/complete`, { nextStep: { none: true, reason: 'done' } })).status).toBe(200);
+    expect((await admin.delete(`/activities/${b.id}`)).status).toBe(204);
+    const db = v.ctx.database.db;
+    const counts = await db.selectFrom('activity_day_counts').select(['planned_date', 'owner_id', 'type', 'status', 'n']).orderBy(['planned_date', 'owner_id', 'type', 'status']).execute();
+    const actual = await db
+      .selectFrom('activities')
+      .select(['planned_date', 'owner_id', 'type', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['planned_date', 'owner_id', 'type', 'status'])
+      .orderBy(['planned_date', 'owner_id', 'type', 'status'])
+      .execute();
+    expect(counts.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(actual.map((r) => ({ ...r, n: Number(r.n) })));
+    expect(counts.filter((r) => r.planned_date >= '2031-05-04' && r.planned_date <= '2031-05-06')).toEqual([
+      { planned_date: '2031-05-05', owner_id: adminId, type: 'call', status: 'open', n: 1 },
+      { planned_date: '2031-05-06', owner_id: adminId, type: 'call', status: 'done', n: 1 },
+    ]);
+  });
 });

@@ -37,7 +37,12 @@ interface EntitySql {
   success: ((won: string[]) => RawBuilder<unknown>) | null;
   /** the row counts in the conversion's base (null = every row) */
   base: ((closed: string[]) => RawBuilder<unknown>) | null;
+  /** how many the row stands for (pre-counted sums), null for one */
+  weight?: RawBuilder<unknown>;
 }
+
+/** The tables a report reads: an entity's own, or the activities' daily counts (migration 0865). */
+type Source = ReportEntity | 'activity_days';
 
 const inList = (col: RawBuilder<unknown>, ids: string[]) => (ids.length ? sql`${col} IN (${sql.join(ids)})` : sql`1 = 0`);
 
@@ -52,7 +57,7 @@ const dealColumns = {
   company_status: { expr: sql`c.status`, join: 'company' as const },
 };
 
-const entities: Record<ReportEntity, EntitySql> = {
+const entities: Record<Source, EntitySql> = {
   deals: {
     from: sql`deals d`,
     joins: { company: sql`LEFT JOIN companies c ON c.id = d.company_id`, product: null },
@@ -84,6 +89,16 @@ const entities: Record<ReportEntity, EntitySql> = {
     amount: null,
     success: () => sql`a.status = 'done'`,
     base: null,
+  },
+  activity_days: {
+    from: sql`activity_day_counts a`,
+    joins: { company: null, product: null },
+    columns: { owner: { expr: sql`a.owner_id` }, activity_type: { expr: sql`a.type` }, activity_status: { expr: sql`a.status` } },
+    dates: { planned_date: sql`a.planned_date` },
+    amount: null,
+    success: () => sql`a.status = 'done'`,
+    base: null,
+    weight: sql`a.n`,
   },
   companies: {
     from: sql`companies c`,
@@ -127,15 +142,17 @@ export function truncDate(db: Executor, column: RawBuilder<unknown>, unit: Perio
  * group columns: grouping by that grain and a prefix of the columns aggregates in index order, and the rows are
  * then rolled up here to the report's period and keys (a quarter of activities by manager and week: 0.6 -> 0.1 s).
  */
-const sqliteGroupIndexes: { entity: ReportEntity; field: string; grain: 'month' | 'day'; order: RawKey[] }[] = [
+const sqliteGroupIndexes: { entity: Source; field: string; grain: 'month' | 'day'; order: RawKey[] }[] = [
   { entity: 'deals', field: 'created_at', grain: 'month', order: ['owner', 'currency', 'stage'] },
   { entity: 'deals', field: 'closed_at', grain: 'month', order: ['owner', 'currency', 'stage'] },
   { entity: 'activities', field: 'planned_date', grain: 'month', order: ['activity_type', 'owner', 'activity_status'] },
   { entity: 'activities', field: 'planned_date', grain: 'day', order: ['owner', 'activity_type', 'activity_status'] },
+  { entity: 'activity_days', field: 'planned_date', grain: 'day', order: ['owner', 'activity_type', 'activity_status'] },
+  { entity: 'activity_days', field: 'planned_date', grain: 'day', order: ['activity_type', 'owner', 'activity_status'] },
 ];
 
-/** Date columns holding a plain date: PostgreSQL groups their days cheaper than it truncates each row to a week or month. */
-const plainDates: Partial<Record<ReportEntity, string[]>> = { deals: ['expected_close_date'], activities: ['planned_date'] };
+/** Date columns holding a plain date (grouped by the column itself at the grain of a day). */
+const plainDates: Partial<Record<Source, string[]>> = { deals: ['expected_close_date'], activities: ['planned_date'], activity_days: ['planned_date'] };
 
 const coarser: Record<PeriodUnit, ('month' | 'day')[]> = { day: ['day'], week: ['day'], month: ['month', 'day'], quarter: ['month', 'day'], year: ['month', 'day'] };
 
@@ -158,24 +175,32 @@ function groupingOf(db: Executor, s: AggregateSpec, keys: RawKey[]): Grouping {
   const r = s.where.range;
   const wholeMonths = !r || (r.from.endsWith('-01') && r.before.endsWith('-01'));
   if (dialectOf(db) === 'postgres') {
-    const byDay = p !== null && p.unit !== 'day' && (plainDates[s.entity] ?? []).includes(p.field);
-    return { grain: byDay ? 'day' : null, field: p?.field ?? null, keys, indexed: true };
+    // Plain dates by the day; timestamps by their day or month (with statistics since migration 0860), rolled up.
+    const plain = p !== null && (plainDates[s.entity] ?? []).includes(p.field);
+    const grain = !p || p.unit === 'day' ? null : plain || p.unit === 'week' ? 'day' : p.unit === 'month' ? null : 'month';
+    // The period first, then the columns in the order of the month indexes: PostgreSQL then sorts what the
+    // covering date index gives (0.7 s for a year of a million deals) rather than walking the rows by manager (2 s).
+    const order = ['period', ...(sqliteGroupIndexes.find((i) => i.entity === s.entity && i.grain === 'month')?.order ?? [])];
+    const rank = (k: RawKey) => (order.includes(k) ? order.indexOf(k) : order.length);
+    return { grain, field: p?.field ?? null, keys: [...keys].sort((a, b) => rank(a) - rank(b)), indexed: true };
   }
   // Without a period dimension, a period filter still reads its range in the order of its date's index.
   const field = p?.field ?? r?.field;
   const rest = keys.filter((k) => k !== 'period');
   for (const grain of p ? coarser[p.unit] : r ? (['month', 'day'] as const) : []) {
-    const index = sqliteGroupIndexes.find((i) => i.entity === s.entity && i.field === field && i.grain === grain);
-    if (!index || (r && r.field !== field) || (grain === 'month' && !wholeMonths)) continue;
-    if (!rest.every((k) => index.order.includes(k))) continue;
-    const prefix = index.order.slice(0, Math.max(0, ...rest.map((k) => index.order.indexOf(k) + 1)));
-    return { grain: grain === p?.unit ? null : grain, field: field!, keys: ['period', ...prefix], indexed: true };
+    if ((r && r.field !== field) || (grain === 'month' && !wholeMonths)) continue;
+    // Of the indexes at this grain, the one whose shortest prefix holding every key is shortest.
+    const prefix = sqliteGroupIndexes
+      .filter((i) => i.entity === s.entity && i.field === field && i.grain === grain && rest.every((k) => i.order.includes(k)))
+      .map((i) => i.order.slice(0, Math.max(0, ...rest.map((k) => i.order.indexOf(k) + 1))))
+      .sort((a, b) => a.length - b.length)[0];
+    if (prefix) return { grain: grain === p?.unit ? null : grain, field: field!, keys: ['period', ...prefix], indexed: true };
   }
   return { grain: null, field: p?.field ?? null, keys, indexed: r === null };
 }
 
 export interface AggregateSpec {
-  entity: ReportEntity;
+  entity: Source;
   /** the SQL group keys in order (a period key needs `period`) */
   keys: RawKey[];
   period: { field: string; unit: PeriodUnit } | null;
@@ -207,7 +232,8 @@ export interface AggregateRow {
  * One aggregate query: GROUP BY the raw keys (and the currency for money), with count, sum and conversion parts;
  * at a finer grain or with more keys than asked where an index serves that better, rolled up to the asked ones.
  */
-export async function aggregate(db: Executor, s: AggregateSpec): Promise<AggregateRow[]> {
+export async function aggregate(db: Executor, spec: AggregateSpec): Promise<AggregateRow[]> {
+  const s = fromDayCounts(spec) ? { ...spec, entity: 'activity_days' as const } : spec;
   const allKeys: RawKey[] = s.money ? [...s.keys, 'currency'] : s.keys;
   let g = groupingOf(db, s, allKeys);
   const rollup = g.grain !== null || g.keys.length > allKeys.length;
@@ -239,6 +265,20 @@ export async function aggregate(db: Executor, s: AggregateSpec): Promise<Aggrega
   return [...out.values()].map((r) => (s.money ? { ...r, keys: r.keys.slice(0, -1), currency: r.keys[r.keys.length - 1] ?? null } : r));
 }
 
+/** Activities grouped and filtered only by owner, type, status and planned day are counted from their daily sums. */
+function fromDayCounts(s: AggregateSpec): boolean {
+  const columns = entities.activity_days.columns;
+  return (
+    s.entity === 'activities' &&
+    s.keys.every((k) => k === 'period' || columns[k] !== undefined) &&
+    (!s.period || s.period.field === 'planned_date') &&
+    (!s.where.range || s.where.range.field === 'planned_date') &&
+    Object.keys(s.where.equals).every((k) => columns[k as Exclude<RawKey, 'period'>] !== undefined) &&
+    !s.where.stageIn &&
+    !s.where.productGroups
+  );
+}
+
 async function query(db: Executor, s: AggregateSpec, g: Grouping, limit: number): Promise<AggregateRow[]> {
   const e = entities[s.entity];
   const joins = new Set<Joins>();
@@ -254,14 +294,15 @@ async function query(db: Executor, s: AggregateSpec, g: Grouping, limit: number)
   const keyExpr = (key: RawKey) => {
     if (key !== 'period') return sorting ? sql`${col(key)} || ''` : col(key);
     const date = e.dates[g.field!]!;
-    return g.grain === 'day' ? date : truncDate(db, date, g.grain ?? s.period!.unit);
+    return g.grain === 'day' && (plainDates[s.entity] ?? []).includes(g.field!) ? date : truncDate(db, date, g.grain ?? s.period!.unit);
   };
   const selects: RawBuilder<unknown>[] = g.keys.map((k, i) => sql`${keyExpr(k)} AS ${sql.ref(`k${i}`)}`);
-  selects.push(sql`count(*) AS n`);
+  const one = e.weight ?? sql`1`;
+  selects.push(sql`sum(${one}) AS n`);
   if (s.money && e.amount) selects.push(sql`sum(${e.amount}) AS amount`);
   if (s.conversion && e.success) {
-    selects.push(sql`sum(CASE WHEN ${e.success(s.conversion.won)} THEN 1 ELSE 0 END) AS success`);
-    selects.push(e.base ? sql`sum(CASE WHEN ${e.base(s.conversion.closed)} THEN 1 ELSE 0 END) AS base` : sql`count(*) AS base`);
+    selects.push(sql`sum(CASE WHEN ${e.success(s.conversion.won)} THEN ${one} ELSE 0 END) AS success`);
+    selects.push(e.base ? sql`sum(CASE WHEN ${e.base(s.conversion.closed)} THEN ${one} ELSE 0 END) AS base` : sql`sum(${one}) AS base`);
   }
   const where: RawBuilder<unknown>[] = [];
   const w = s.where;

@@ -49,6 +49,7 @@ import type {
   DocumentCounterTable,
 } from './tables/sales.js';
 import type {
+  ActivityDayCountTable,
   ActivityTable,
   ActivityContactTable,
   TaskTable,
@@ -125,6 +126,7 @@ export interface DB {
   deal_document_lines: DealDocumentLineTable;
   document_counters: DocumentCounterTable;
   activities: ActivityTable;
+  activity_day_counts: ActivityDayCountTable;
   activity_contacts: ActivityContactTable;
   tasks: TaskTable;
   reminders: ReminderTable;

@@ -19,6 +19,8 @@ import * as kpi from './20261123_0825_kpi.js';
 import * as reports from './20261123_0840_reports.js';
 import * as dashboards from './20261123_0845_dashboards.js';
 import * as funnelLostReasons from './20261123_0850_funnel_lost_reasons.js';
+import * as reportStatistics from './20261123_0860_report_statistics.js';
+import * as activityDayCounts from './20261123_0865_activity_day_counts.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +44,6 @@ export const migrations: Record<string, Migration> = {
   '20261123_0840_reports': reports,
   '20261123_0845_dashboards': dashboards,
   '20261123_0850_funnel_lost_reasons': funnelLostReasons,
+  '20261123_0860_report_statistics': reportStatistics,
+  '20261123_0865_activity_day_counts': activityDayCounts,
 };

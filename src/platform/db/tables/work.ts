@@ -2,6 +2,15 @@ import type { Generated } from 'kysely';
 
 /** Activities, tasks, reminders, notifications and the working calendar. Conventions: see ../schema.ts. */
 
+/** Activities per planned day, owner, type and status, kept by triggers (migration 0865); read by reports. */
+export interface ActivityDayCountTable {
+  planned_date: string;
+  owner_id: string;
+  type: string;
+  status: string;
+  n: number;
+}
+
 export interface ActivityTable {
   id: string;
   /** call | meeting | email | letter | proposal | mailing | claim | note */
