@@ -136,6 +136,17 @@ export class ImportRunner {
     let map: ((row: number, cells: string[]) => MappedRow) | null = null;
     let batch: MappedRow[] = [];
     let seen = 0;
+    // One batch is written while the next is read and checked; batches commit one after the other.
+    let writing: Promise<unknown> = Promise.resolve(null);
+    const write = async (rows: MappedRow[]) => {
+      const checked = prepared.validate?.(rows);
+      const failed = await writing;
+      if (failed) throw failed;
+      writing = this.batch(db, job.id, prepared, rows, checked).then(
+        () => null,
+        (err: unknown) => err ?? new Error('an import batch failed'),
+      );
+    };
     for await (const rec of readRecords(file, shape)) {
       if (!map) {
         map = rowMapper(upload.headers ? (JSON.parse(upload.headers) as string[]) : [], JSON.parse(job.mapping) as Mapping);
@@ -145,11 +156,13 @@ export class ImportRunner {
       if (rec.row <= job.checkpoint) continue;
       batch.push(map(rec.row, rec.cells));
       if (batch.length >= BATCH_ROWS) {
-        await this.batch(db, job.id, prepared, batch);
+        await write(batch);
         batch = [];
       }
     }
-    if (batch.length) await this.batch(db, job.id, prepared, batch);
+    if (batch.length) await write(batch);
+    const failed = await writing;
+    if (failed) throw failed;
     const now = nowIso();
     await repo.updateJob(db, job.id, { status: 'done', rows_total: total ?? seen, finished_at: now, updated_at: now }, ['running']);
   }
@@ -171,12 +184,12 @@ export class ImportRunner {
    * One batch in one transaction with the checkpoint. A batch the database refuses (a constraint the checks
    * did not foresee) is split until the failing row is found; that row is reported and the rest goes in.
    */
-  private async batch(db: Executor, id: string, prepared: PreparedTarget, rows: MappedRow[]): Promise<void> {
+  private async batch(db: Executor, id: string, prepared: PreparedTarget, rows: MappedRow[], checked?: unknown): Promise<void> {
     await this.checkpointGate(db, id);
     try {
       await db.transaction().execute(async (trx) => {
         await relaxDurability(trx);
-        const out = await prepared.apply(trx, rows);
+        const out = await prepared.apply(trx, rows, checked);
         await this.commit(trx, id, rows, out.errors, out);
       });
     } catch (err) {

@@ -7,6 +7,8 @@ import type { ImportEntity, ImportField, ImportKey, ImportMode, Mapping, RowErro
 
 /** What an import target (companies, contacts, products, deals) implements for the job runner. */
 
+const LIST_SEPARATOR = /[;,\n]/;
+
 /** One data row as mapped: for each field, the (column, text) pairs that feed it, empty cells left out. */
 export class MappedRow {
   constructor(
@@ -23,13 +25,15 @@ export class MappedRow {
 
   /** Every value of a field (several columns, and lists split by ; , or line breaks in one cell). */
   list(field: string): { column: string; text: string }[] {
-    return (this.values.get(field) ?? []).flatMap((v) =>
-      v.text
-        .split(/[;,\n]/)
-        .map((t) => t.trim())
-        .filter(Boolean)
-        .map((text) => ({ column: v.column, text })),
-    );
+    const values = this.values.get(field);
+    if (!values) return [];
+    const out: { column: string; text: string }[] = [];
+    for (const v of values) {
+      // cells are trimmed and non-empty: one without a separator is one item as it is
+      if (!LIST_SEPARATOR.test(v.text)) out.push(v);
+      else for (const part of v.text.split(LIST_SEPARATOR)) if (part.trim()) out.push({ column: v.column, text: part.trim() });
+    }
+    return out;
   }
 
   /** Fields with a value, custom ones as `custom.<key>`. */
@@ -95,9 +99,14 @@ export interface BatchOutcome {
 }
 
 /** A prepared target for one job: lookups loaded once (users, custom fields, pipelines ...). */
-export interface PreparedTarget {
+export interface PreparedTarget<Checked = unknown> {
+  /**
+   * The work on a batch that needs no database (parsing, validation), done before its transaction and
+   * while the previous batch is written; its result is handed to apply.
+   */
+  validate?(rows: MappedRow[]): Checked;
   /** Writes (or in a dry run only checks) one batch of rows inside the caller's transaction. */
-  apply(trx: Executor, rows: MappedRow[]): Promise<BatchOutcome>;
+  apply(trx: Executor, rows: MappedRow[], checked?: Checked): Promise<BatchOutcome>;
 }
 
 export interface UndoEntry {

@@ -53,6 +53,9 @@ export function customImportFields(fields: CustomField[]): ImportField[] {
   }));
 }
 
+/** The option a text names, matched case-insensitively (the text itself when none matches). */
+const option = (f: CustomField, t: string) => f.options.find((o) => o.toLowerCase() === t.toLowerCase()) ?? t;
+
 /**
  * The row's custom-field cells as typed values (options matched case-insensitively); a cell of the wrong
  * type is a row error. checkCustomValues does the rest (options, required fields).
@@ -60,7 +63,6 @@ export function customImportFields(fields: CustomField[]): ImportField[] {
 export function customValuesOf(r: MappedRow, fields: CustomField[]): { values: Record<string, unknown>; errors: ReturnType<MappedRow['errors']> } {
   const values: Record<string, unknown> = {};
   const errors: ReturnType<MappedRow['errors']> = [];
-  const option = (f: CustomField, t: string) => f.options.find((o) => o.toLowerCase() === t.toLowerCase()) ?? t;
   for (const f of fields) {
     const field = `custom.${f.key}`;
     const text = r.text(field);

@@ -1,49 +1,105 @@
-import { CompiledQuery, sql, type Insertable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type SqlBool } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { dialectOf } from '../../../platform/db/dialect.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
 
 /**
- * Bulk SQL shared by the import targets: multi-row inserts kept under each engine's bind-parameter limit,
+ * Bulk SQL shared by the import targets: multi-row inserts (unnest arrays on PostgreSQL),
  * phones/e-mails/tags of many records at once, key lookups and the undo tags of import_rows.
  */
 
-/** Bind parameters per statement: SQLite allows 32766, PostgreSQL 65535. */
+/** Bind parameters per SQLite statement (it allows 32766). */
 const MAX_PARAMS = 30_000;
 
-/** Statement text per table, columns and row count (chunks repeat, so prepared statements are reused). */
+/** SQLite statement text per table, columns and row count. */
 const insertTexts = new Map<string, string>();
 
-function insertText(pg: boolean, table: string, columns: string[], rows: number): string {
-  const key = `${pg ? 'pg' : 'sq'}|${table}|${columns.join(',')}|${rows}`;
+function insertText(table: string, columns: string[], rows: number): string {
+  const key = `${table}|${columns.join(',')}|${rows}`;
   let text = insertTexts.get(key);
   if (!text) {
-    let n = 0;
-    const tuple = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(',')})`;
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array.from({ length: rows }, tuple).join(',')}`;
+    const tuple = `(${columns.map(() => '?').join(',')})`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array.from({ length: rows }, () => tuple).join(',')}`;
     if (insertTexts.size > 200) insertTexts.clear();
     insertTexts.set(key, text);
   }
   return text;
 }
 
+/** PostgreSQL type names of a table's columns, for the array parameters of unnest; read once per table. */
+const pgColumnTypes = new Map<string, Promise<Map<string, string>>>();
+
+function columnTypes(db: Executor, table: string): Promise<Map<string, string>> {
+  let types = pgColumnTypes.get(table);
+  if (!types) {
+    types = sql<{ column_name: string; udt_name: string }>`SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table}`
+      .execute(db)
+      .then(({ rows }) => new Map(rows.map((r) => [r.column_name, r.udt_name])));
+    types.catch(() => pgColumnTypes.delete(table));
+    pgColumnTypes.set(table, types);
+  }
+  return types;
+}
+
+const ARRAY_ESCAPED = /[\\"]/;
+
+/** A PostgreSQL array literal of strings and numbers, built in one pass (pg's own conversion escapes every element twice over). */
+function arrayLiteral(values: unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) out += ',';
+    if (v === null || v === undefined) out += 'NULL';
+    else {
+      const s = String(v);
+      out += ARRAY_ESCAPED.test(s) ? `"${s.replace(/[\\"]/g, '\\$&')}"` : `"${s}"`;
+    }
+  }
+  return `${out}}`;
+}
+
 /**
- * Multi-row inserts in chunks under the bind-parameter limit. The statement is built directly (rows of one
- * shape, columns from the first row): building Kysely's query tree for thousands of values costs more
- * than the insert itself.
+ * Inserts rows given as one array of values per column. PostgreSQL gets one statement with an array
+ * parameter per column (INSERT ... SELECT FROM unnest): short to parse whatever the row count, where a
+ * VALUES list of 30,000 parameters took longer to parse and plan than some of the inserts. SQLite gets
+ * multi-row VALUES in chunks under its bind-parameter limit (statements repeat, so they are reused).
+ * `suffix` follows each statement (ON CONFLICT ...).
+ */
+async function insertColumns(db: Executor, table: string, columns: string[], values: unknown[][], count: number, suffix = ''): Promise<void> {
+  if (!count) return;
+  if (dialectOf(db) === 'postgres') {
+    const types = await columnTypes(db, table);
+    const arrays = columns.map((c, i) => `$${i + 1}::${types.get(c) ?? 'text'}[]`).join(',');
+    const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) select * from unnest(${arrays}) ${suffix}`;
+    await db.executeQuery(CompiledQuery.raw(text, values.map(arrayLiteral)));
+    return;
+  }
+  // chunks of a power of two rows: a few statement sizes per table, prepared once and reused
+  const per = 2 ** Math.floor(Math.log2(Math.max(1, MAX_PARAMS / columns.length)));
+  for (let i = 0, n = per; i < count; i += n) {
+    while (n > count - i) n >>= 1;
+    const params: unknown[] = new Array(n * columns.length);
+    let k = 0;
+    for (let r = i; r < i + n; r++) for (const column of values) params[k++] = column[r];
+    await db.executeQuery(CompiledQuery.raw(`${insertText(table, columns, n)} ${suffix}`, params));
+  }
+}
+
+/**
+ * Multi-row inserts of rows of one shape (columns from the first row). The statement is built directly:
+ * building Kysely's query tree for thousands of values costs more than the insert itself.
  */
 export async function insertMany<T extends keyof DB & string>(db: Executor, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
   if (!rows.length) return;
-  const pg = dialectOf(db) === 'postgres';
   const columns = Object.keys(rows[0] as object);
-  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per) as Record<string, unknown>[];
-    const params: unknown[] = [];
-    for (const r of chunk) for (const c of columns) params.push(r[c] ?? null);
-    await db.executeQuery(CompiledQuery.raw(insertText(pg, table, columns, chunk.length), params));
-  }
+  const values = columns.map((c) => rows.map((r) => (r as Record<string, unknown>)[c] ?? null));
+  await insertColumns(db, table, columns, values, rows.length);
+}
+
+/** `column IN (values)`; on PostgreSQL as one array parameter (= ANY), quick to parse for thousands of values. */
+export function inValues(db: Executor, column: string, values: readonly string[]) {
+  return dialectOf(db) === 'postgres' ? sql<SqlBool>`${sql.ref(column)} = any(${values}::text[])` : sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
 }
 
 export interface PhoneValue {
@@ -100,8 +156,8 @@ export async function idsByChild(db: Executor, entity: string, kind: 'phone' | '
   if (!values.length) return out;
   const rows =
     kind === 'phone'
-      ? await db.selectFrom('phones').select(['e164 as value', 'entity_id']).where('entity', '=', entity).where('e164', 'in', values).execute()
-      : await db.selectFrom('emails').select(['email as value', 'entity_id']).where('entity', '=', entity).where('email', 'in', values).execute();
+      ? await db.selectFrom('phones').select(['e164 as value', 'entity_id']).where('entity', '=', entity).where(inValues(db, 'e164', values)).execute()
+      : await db.selectFrom('emails').select(['email as value', 'entity_id']).where('entity', '=', entity).where(inValues(db, 'email', values)).execute();
   for (const r of rows) {
     const list = out.get(r.value!) ?? [];
     if (!list.includes(r.entity_id)) list.push(r.entity_id);
@@ -123,16 +179,9 @@ export interface ImportRowTag {
  * import) keeps its first action and state; only the version the import left it at moves on.
  */
 export async function tagImportRows(db: Executor, importId: string, entity: string, tags: ImportRowTag[]): Promise<void> {
-  if (!tags.length) return;
-  const pg = dialectOf(db) === 'postgres';
   const columns = ['import_id', 'entity', 'entity_id', 'action', 'row', 'before', 'after_version'];
-  const per = Math.floor(MAX_PARAMS / columns.length);
-  for (let i = 0; i < tags.length; i += per) {
-    const chunk = tags.slice(i, i + per);
-    const params = chunk.flatMap((t) => [importId, entity, t.entity_id, t.action, t.row, t.before, t.after_version]);
-    const text = `${insertText(pg, 'import_rows', columns, chunk.length)} on conflict (import_id, entity, entity_id) do update set after_version = excluded.after_version`;
-    await db.executeQuery(CompiledQuery.raw(text, params));
-  }
+  const values = [tags.map(() => importId), tags.map(() => entity), tags.map((t) => t.entity_id), tags.map((t) => t.action), tags.map((t) => t.row), tags.map((t) => t.before), tags.map((t) => t.after_version)];
+  await insertColumns(db, 'import_rows', columns, values, tags.length, 'on conflict (import_id, entity, entity_id) do update set after_version = excluded.after_version');
 }
 
 /** Ids among `ids` that rows of other tables still refer to (a deleted record would break them). */

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/database.js';
 import type { ImportKey } from '../imports.schema.js';
-import { idsByChild } from './bulk.repository.js';
+import { idsByChild, inValues } from './bulk.repository.js';
 import type { CompanyDraft } from './companies.build.js';
 
 /** Matching file rows to companies by INN (with KPP for branches), EIK, e-mail, phone or external id. */
@@ -46,7 +46,7 @@ export async function findCompanyKeys(db: Executor, key: ImportKey | null, keyed
   if (!key || !values.length) return { byKey, externalOf: () => null };
   const base = db.selectFrom('companies').select(['id', 'inn', 'kpp', 'eik', 'external_id']);
   if (key === 'inn') {
-    const rows = await base.where('inn', 'in', [...new Set(values.map((v) => v.split('/')[0]!))]).execute();
+    const rows = await base.where(inValues(db, 'inn', [...new Set(values.map((v) => v.split('/')[0]!))])).execute();
     for (const v of values) {
       const [inn, kpp] = v.split('/') as [string, string];
       const same = rows.filter((r) => r.inn === inn);
@@ -57,7 +57,7 @@ export async function findCompanyKeys(db: Executor, key: ImportKey | null, keyed
     for (const r of rows) external.set(r.id, r.external_id ?? null);
   } else if (key === 'eik' || key === 'externalId') {
     const column = key === 'eik' ? 'eik' : 'external_id';
-    const rows = await base.where(column, 'in', values).execute();
+    const rows = await base.where(inValues(db, column, values)).execute();
     for (const r of rows) {
       const v = (key === 'eik' ? r.eik : r.external_id)!;
       byKey.set(v, [...(byKey.get(v) ?? []), r.id]);
@@ -66,7 +66,7 @@ export async function findCompanyKeys(db: Executor, key: ImportKey | null, keyed
   } else if (key === 'email' || key === 'phone') {
     for (const [v, ids] of await idsByChild(db, 'company', key, values)) byKey.set(v, ids);
     const ids = [...new Set([...byKey.values()].flat())];
-    if (ids.length) for (const r of await base.where('id', 'in', ids).execute()) external.set(r.id, r.external_id ?? null);
+    if (ids.length) for (const r of await base.where(inValues(db, 'id', ids)).execute()) external.set(r.id, r.external_id ?? null);
   }
   return { byKey, externalOf: (id) => external.get(id) ?? null };
 }
@@ -74,6 +74,6 @@ export async function findCompanyKeys(db: Executor, key: ImportKey | null, keyed
 /** Which of the external ids other companies already have: external id -> company id. */
 export async function externalIdsTaken(db: Executor, values: string[]): Promise<Map<string, string>> {
   if (!values.length) return new Map();
-  const rows = await db.selectFrom('companies').select(['id', 'external_id']).where('external_id', 'in', [...new Set(values)]).execute();
+  const rows = await db.selectFrom('companies').select(['id', 'external_id']).where(inValues(db, 'external_id', [...new Set(values)])).execute();
   return new Map(rows.map((r) => [r.external_id!, r.id]));
 }

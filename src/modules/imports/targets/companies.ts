@@ -79,7 +79,12 @@ function merged(s: CompanySnapshot, d: Draft, ownerId: string | null): CompanySn
   };
 }
 
-class PreparedCompanies implements PreparedTarget {
+interface Checked {
+  drafts: Draft[];
+  errors: RowError[];
+}
+
+class PreparedCompanies implements PreparedTarget<Checked> {
   /** Dry runs remember created keys across batches (real runs find them in the database). */
   private readonly dryPending = new Map<string, number>();
 
@@ -98,16 +103,22 @@ class PreparedCompanies implements PreparedTarget {
     return errors.length ? { errors } : { state: { ...s, custom: c.clean } };
   }
 
-  async apply(trx: Executor, rows: MappedRow[]): Promise<BatchOutcome> {
-    const { job } = this;
-    const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, errors: [] };
-    const drafts: Draft[] = [];
+  /** The rows as validated drafts, or their errors. */
+  validate(rows: MappedRow[]): Checked {
+    const out: Checked = { drafts: [], errors: [] };
     for (const r of rows) {
-      const b = buildCompany(r, job.config.defaultCountry);
+      const b = buildCompany(r, this.job.config.defaultCountry);
       const cv = customValuesOf(r, this.custom);
       if ('errors' in b || cv.errors.length) out.errors.push(...('errors' in b ? b.errors : []), ...cv.errors);
-      else drafts.push({ ...b.draft, custom: cv.values });
+      else out.drafts.push({ ...b.draft, custom: cv.values });
     }
+    return out;
+  }
+
+  async apply(trx: Executor, rows: MappedRow[], checked = this.validate(rows)): Promise<BatchOutcome> {
+    const { job } = this;
+    const { drafts } = checked;
+    const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, errors: [...checked.errors] };
     const keyed = drafts.map((d) => ({ d, key: keyOfDraft(job.key, d) }));
     const existing = await findCompanyKeys(trx, job.key, keyed);
     const matched = [...new Set([...existing.byKey.values()].flat())];
