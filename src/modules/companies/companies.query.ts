@@ -33,6 +33,8 @@ export interface ListSpec {
   sort: CompanySort;
   cursor: Cursor | null;
   limit: number;
+  /** Also read the phones, e-mails and tags as display texts (exports: no object per phone or tag). */
+  childTexts?: boolean;
 }
 
 const sortColumns = {
@@ -95,8 +97,29 @@ export function filtered(db: Executor, spec: Omit<ListSpec, 'sort' | 'cursor' | 
   return q;
 }
 
+/** A list aggregated to one text by the database, items joined by ", " in `order`. */
+function joinedText(db: Executor, item: Expression<unknown>, order: Expression<unknown>) {
+  return dialectOf(db) === 'postgres' ? sql`string_agg(${item}, ', ' ORDER BY ${order})` : sql`group_concat(${item}, ', ' ORDER BY ${order})`;
+}
+
+export interface ChildTexts {
+  phones_text: string | null;
+  emails_text: string | null;
+  tags_text: string | null;
+}
+
+/** A company's phones (E.164, else as typed, with the extension), e-mails and tags as texts, null when none. */
+function childTextColumns(db: Executor) {
+  const phone = sql`coalesce(p.e164, p.raw) || CASE WHEN p.ext <> '' THEN ' ext. ' || p.ext ELSE '' END`;
+  return [
+    sql<string | null>`(SELECT ${joinedText(db, phone, sql`p.sort`)} FROM phones p WHERE p.entity = ${ENTITY} AND p.entity_id = companies.id)`.as('phones_text'),
+    sql<string | null>`(SELECT ${joinedText(db, sql`e.email`, sql`e.sort`)} FROM emails e WHERE e.entity = ${ENTITY} AND e.entity_id = companies.id)`.as('emails_text'),
+    sql<string | null>`(SELECT ${joinedText(db, sql`t.tag`, sql`t.tag`)} FROM tags t WHERE t.entity = ${ENTITY} AND t.entity_id = companies.id)`.as('tags_text'),
+  ];
+}
+
 /** One keyset page: limit + 1 rows are read to know whether another page follows. */
-export async function listCompanies(db: Executor, spec: ListSpec): Promise<{ rows: CompanyRow[]; next: Cursor | null }> {
+export async function listCompanies(db: Executor, spec: ListSpec): Promise<{ rows: (CompanyRow & Partial<ChildTexts>)[]; next: Cursor | null }> {
   const { desc, key, column } = sortOf(spec.sort);
   let q = filtered(db, spec);
   if (spec.cursor) {
@@ -105,6 +128,7 @@ export async function listCompanies(db: Executor, spec: ListSpec): Promise<{ row
   }
   const dir = desc ? 'desc' : 'asc';
   const rows = await q
+    .$if(spec.childTexts === true, (qb) => qb.select(childTextColumns(db)))
     .orderBy(searchSortKey(db, column, spec.tokens.length > 0), dir)
     .orderBy('companies.id', dir)
     .limit(spec.limit + 1)

@@ -17,11 +17,16 @@ export interface Column<T> {
 /** A spreadsheet would run a cell starting with = + - @ as a formula; such text gets a leading apostrophe. */
 export const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) && !/^[+-]?[\d\s().-]+$/.test(s) ? `'${s}` : s);
 
+/** First characters that make a spreadsheet read a formula (= + - @ tab CR). */
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+const QUOTED = { ';': /[;"\r\n]/, ',': /[,"\r\n]/ } as Record<string, RegExp>;
+
 export function csvCell(value: CellValue, delimiter: string): string {
   if (value === null || value === '') return '';
   if (typeof value === 'number') return String(value);
-  const s = defuse(value);
-  return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = FORMULA_START.has(value.charCodeAt(0)) ? defuse(value) : value;
+  const quoted = QUOTED[delimiter];
+  return (quoted ? quoted.test(s) : s.includes(delimiter) || /["\r\n]/.test(s)) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export interface TableOptions {
@@ -53,7 +58,11 @@ function csvStream<T>(columns: Column<T>[], pages: AsyncIterable<T[]>, delimiter
         controller.close();
         return;
       }
-      const text = next.value.map((r) => line(columns.map((c) => c.get(r)))).join('');
+      let text = '';
+      for (const r of next.value) {
+        for (let i = 0; i < columns.length; i++) text += i ? delimiter + csvCell(columns[i]!.get(r), delimiter) : csvCell(columns[i]!.get(r), delimiter);
+        text += '\r\n';
+      }
       if (text) controller.enqueue(encoder.encode(text));
     },
     async cancel() {
