@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, makeActivity, makeContact, pendingReminders, setTimeZone } from '../../../test/activities.js';
 import type { TestClient } from '../../../test/client.js';
@@ -156,7 +157,7 @@ describe.each(engines())('activities on %s', (engine) => {
     expect(audit.find((r) => r.field === 'plannedTime')).toMatchObject({ action: 'delete', old_value: '12:00', new_value: null });
   });
 
-  it('keeps the daily counts of activities (read by reports) equal to the activities through every kind of write', async () => {
+  it('keeps the daily planned and done counts of activities (read by reports and the activity funnel) equal to the activities through every kind of write', async () => {
     const { id: otherId } = await userClient(v, 'sales_manager');
     const a = await makeActivity(admin, { companyId, plannedDate: '2031-05-04' });
     const b = await makeActivity(admin, { companyId, plannedDate: '2031-05-04', type: 'meeting' });
@@ -165,6 +166,9 @@ describe.each(engines())('activities on %s', (engine) => {
     expect((await admin.patch(`/activities/${b.id}`, { version: 1, ownerId: otherId })).status).toBe(200);
     expect((await admin.post(`/activities/${a.id}/complete`, { nextStep: { none: true, reason: 'done' } })).status).toBe(200);
     expect((await admin.delete(`/activities/${b.id}`)).status).toBe(204);
+    const c = await makeActivity(admin, { companyId, plannedDate: '2031-05-07' });
+    expect((await admin.post(`/activities/${c.id}/complete`, { nextStep: { none: true, reason: 'done' } })).status).toBe(200);
+    expect((await admin.delete(`/activities/${c.id}`)).status).toBe(204);
     const db = v.ctx.database.db;
     const counts = await db.selectFrom('activity_day_counts').select(['planned_date', 'owner_id', 'type', 'status', 'n']).orderBy(['planned_date', 'owner_id', 'type', 'status']).execute();
     const actual = await db
@@ -174,6 +178,16 @@ describe.each(engines())('activities on %s', (engine) => {
       .orderBy(['planned_date', 'owner_id', 'type', 'status'])
       .execute();
     expect(counts.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(actual.map((r) => ({ ...r, n: Number(r.n) })));
+    const done = await db.selectFrom('activity_done_counts').select(['done_date', 'owner_id', 'type', 'n']).orderBy(['done_date', 'owner_id', 'type']).execute();
+    const actualDone = await db
+      .selectFrom('activities')
+      .select([sql<string>`substr(done_at, 1, 10)`.as('done_date'), 'owner_id', 'type', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('done_at', 'is not', null)
+      .groupBy([sql`substr(done_at, 1, 10)`, 'owner_id', 'type'])
+      .orderBy(['done_date', 'owner_id', 'type'])
+      .execute();
+    expect(done.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(actualDone.map((r) => ({ ...r, n: Number(r.n) })));
+    expect(done.length).toBeGreaterThan(0);
     expect(counts.filter((r) => r.planned_date >= '2031-05-04' && r.planned_date <= '2031-05-06')).toEqual([
       { planned_date: '2031-05-05', owner_id: adminId, type: 'call', status: 'open', n: 1 },
       { planned_date: '2031-05-06', owner_id: adminId, type: 'call', status: 'done', n: 1 },

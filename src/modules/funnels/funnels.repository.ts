@@ -130,11 +130,11 @@ export async function createdByOwner(db: Executor, range: { from: string; to: st
   return rows.map((r) => ({ ownerId: r.owner_id, count: Number(r.n) }));
 }
 
-/** Calls, meetings and proposals done in the period per owner and type. */
+/** Calls, meetings and proposals done in the period (whole UTC days) per owner and type, from the daily done counts. */
 export async function activitiesDone(db: Executor, range: { from: string; to: string; owners: string[] | null }) {
-  let q = db.selectFrom('activities').where('done_at', '>=', range.from).where('done_at', '<', range.to).where('type', 'in', ['call', 'meeting', 'proposal']);
+  let q = db.selectFrom('activity_done_counts').where('done_date', '>=', range.from).where('done_date', '<', range.to).where('type', 'in', ['call', 'meeting', 'proposal']);
   if (range.owners) q = q.where('owner_id', 'in', range.owners);
-  const rows = await q.select(['owner_id', 'type', sql<number>`count(*)`.as('n')]).groupBy(['owner_id', 'type']).execute();
+  const rows = await q.select(['owner_id', 'type', sql<number>`sum(n)`.as('n')]).groupBy(['owner_id', 'type']).execute();
   return rows.map((r) => ({ ownerId: r.owner_id, type: r.type, count: Number(r.n) }));
 }
 

@@ -50,6 +50,7 @@ import type {
 } from './tables/sales.js';
 import type {
   ActivityDayCountTable,
+  ActivityDoneCountTable,
   ActivityTable,
   ActivityContactTable,
   TaskTable,
@@ -127,6 +128,7 @@ export interface DB {
   document_counters: DocumentCounterTable;
   activities: ActivityTable;
   activity_day_counts: ActivityDayCountTable;
+  activity_done_counts: ActivityDoneCountTable;
   activity_contacts: ActivityContactTable;
   tasks: TaskTable;
   reminders: ReminderTable;

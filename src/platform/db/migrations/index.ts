@@ -21,6 +21,7 @@ import * as dashboards from './20261123_0845_dashboards.js';
 import * as funnelLostReasons from './20261123_0850_funnel_lost_reasons.js';
 import * as reportStatistics from './20261123_0860_report_statistics.js';
 import * as activityDayCounts from './20261123_0865_activity_day_counts.js';
+import * as activityDoneCounts from './20261123_0870_activity_done_counts.js';
 
 /** Every migration, by timestamped name. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0850_funnel_lost_reasons': funnelLostReasons,
   '20261123_0860_report_statistics': reportStatistics,
   '20261123_0865_activity_day_counts': activityDayCounts,
+  '20261123_0870_activity_done_counts': activityDoneCounts,
 };

@@ -11,6 +11,14 @@ export interface ActivityDayCountTable {
   n: number;
 }
 
+/** Done activities per UTC day of their done time, owner and type, kept by triggers (migration 0870); read by the activity funnel. */
+export interface ActivityDoneCountTable {
+  done_date: string;
+  owner_id: string;
+  type: string;
+  n: number;
+}
+
 export interface ActivityTable {
   id: string;
   /** call | meeting | email | letter | proposal | mailing | claim | note */
