@@ -8,11 +8,10 @@ import type { ImportEntity, Mapping, RowError } from '../imports.schema.js';
 import { readRecords } from '../parse/source.js';
 import { uploadFile, uploadShape } from '../uploads.js';
 import { relaxDurability } from '../targets/bulk.repository.js';
+import { BatchFeed } from './feed.js';
 import { rowMapper, type JobContext, type MappedRow, type PreparedTarget, type Target } from './target.js';
 import { runUndo } from './undo.js';
 
-/** Rows per transaction: large enough for multi-row inserts to pay off, small enough to interleave with requests. */
-export const BATCH_ROWS = 1000;
 /** How often a PostgreSQL node looks for jobs whose node died. */
 const ORPHAN_POLL_MS = 15_000;
 
@@ -133,36 +132,25 @@ export class ImportRunner {
       }
       await repo.updateJob(db, job.id, { rows_total: total });
     }
-    let map: ((row: number, cells: string[]) => MappedRow) | null = null;
-    let batch: MappedRow[] = [];
+    const headers = upload.headers ? (JSON.parse(upload.headers) as string[]) : [];
+    const mapping = JSON.parse(job.mapping) as Mapping;
+    const map = rowMapper(headers, mapping);
+    const feed = new BatchFeed(prepared, { headers, mapping }, (rows, checked) => this.batch(db, job.id, prepared, rows, checked), this.ctx.logger);
+    let header = true;
     let seen = 0;
-    // One batch is written while the next is read and checked; batches commit one after the other.
-    let writing: Promise<unknown> = Promise.resolve(null);
-    const write = async (rows: MappedRow[]) => {
-      const checked = prepared.validate?.(rows);
-      const failed = await writing;
-      if (failed) throw failed;
-      writing = this.batch(db, job.id, prepared, rows, checked).then(
-        () => null,
-        (err: unknown) => err ?? new Error('an import batch failed'),
-      );
-    };
-    for await (const rec of readRecords(file, shape)) {
-      if (!map) {
-        map = rowMapper(upload.headers ? (JSON.parse(upload.headers) as string[]) : [], JSON.parse(job.mapping) as Mapping);
-        continue;
+    try {
+      for await (const rec of readRecords(file, shape)) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        seen += 1;
+        if (rec.row > job.checkpoint) await feed.add(map(rec.row, rec.cells), rec);
       }
-      seen += 1;
-      if (rec.row <= job.checkpoint) continue;
-      batch.push(map(rec.row, rec.cells));
-      if (batch.length >= BATCH_ROWS) {
-        await write(batch);
-        batch = [];
-      }
+      await feed.finish();
+    } finally {
+      await feed.close();
     }
-    if (batch.length) await write(batch);
-    const failed = await writing;
-    if (failed) throw failed;
     const now = nowIso();
     await repo.updateJob(db, job.id, { status: 'done', rows_total: total ?? seen, finished_at: now, updated_at: now }, ['running']);
   }

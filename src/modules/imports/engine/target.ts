@@ -98,6 +98,18 @@ export interface BatchOutcome {
   errors: RowError[];
 }
 
+/** Validated rows: a draft per good row (pointing back to its row) and the errors of the others. */
+export interface RowChecks<Draft> {
+  drafts: (Draft & { r: MappedRow })[];
+  errors: RowError[];
+}
+
+/** A row check a worker thread can run: its name in targets/checks.ts and its settings (plain data). */
+export interface WorkerCheck {
+  check: string;
+  settings: unknown;
+}
+
 /** A prepared target for one job: lookups loaded once (users, custom fields, pipelines ...). */
 export interface PreparedTarget<Checked = unknown> {
   /**
@@ -105,6 +117,8 @@ export interface PreparedTarget<Checked = unknown> {
    * while the previous batch is written; its result is handed to apply.
    */
   validate?(rows: MappedRow[]): Checked;
+  /** The same validation as a worker thread runs it for large files (validate's result must be RowChecks). */
+  workerCheck?: WorkerCheck;
   /** Writes (or in a dry run only checks) one batch of rows inside the caller's transaction. */
   apply(trx: Executor, rows: MappedRow[], checked?: Checked): Promise<BatchOutcome>;
 }

@@ -4,7 +4,9 @@ import { foldText } from '../../../shared/text.js';
 import { fieldIssues } from '../../../platform/http/errors.js';
 import { companyInput, normalizeCompanyPhones, type CompanySnapshot } from '../../companies/index.js';
 import type { ImportField, RowError } from '../imports.schema.js';
-import type { MappedRow } from '../engine/target.js';
+import type { CustomField } from '../../customfields/index.js';
+import type { MappedRow, RowChecks } from '../engine/target.js';
+import { customValuesOf } from '../engine/values.js';
 
 /** A file row as company data: validated with the API's own schema and phone rules. */
 
@@ -136,4 +138,26 @@ export function buildCompany(r: MappedRow, country: 'RU' | 'BG'): { draft: Compa
     patch.phones = n.phones;
   }
   return { draft: { r, patch, externalId: r.text('externalId') ?? null } };
+}
+
+/** A validated row: the fields it sets and its custom-field values. */
+export interface CompanyRowDraft extends CompanyDraft {
+  custom: Record<string, unknown>;
+}
+
+export interface CompanyCheckSettings {
+  country: 'RU' | 'BG';
+  custom: CustomField[];
+}
+
+/** A batch's rows as drafts, or their errors: all an import checks without the database. */
+export function validateCompanyRows(rows: MappedRow[], settings: CompanyCheckSettings): RowChecks<CompanyRowDraft> {
+  const out: RowChecks<CompanyRowDraft> = { drafts: [], errors: [] };
+  for (const r of rows) {
+    const b = buildCompany(r, settings.country);
+    const cv = customValuesOf(r, settings.custom);
+    if ('errors' in b || cv.errors.length) out.errors.push(...('errors' in b ? b.errors : []), ...cv.errors);
+    else out.drafts.push({ ...b.draft, custom: cv.values });
+  }
+  return out;
 }

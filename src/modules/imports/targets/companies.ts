@@ -7,10 +7,10 @@ import { checkCustomValues, listCustomFields, type CustomField } from '../../cus
 import type { RowError } from '../imports.schema.js';
 import { OwnerResolver } from '../engine/owners.js';
 import { Planner } from '../engine/plan.js';
-import type { BatchOutcome, JobContext, MappedRow, PreparedTarget, Target } from '../engine/target.js';
-import { customImportFields, customValuesOf } from '../engine/values.js';
+import type { BatchOutcome, JobContext, MappedRow, PreparedTarget, RowChecks, Target, WorkerCheck } from '../engine/target.js';
+import { customImportFields } from '../engine/values.js';
 import { insertChildren, insertMany, replaceChildren, tagImportRows, type ImportRowTag } from './bulk.repository.js';
-import { buildCompany, companyFields, type CompanyDraft } from './companies.build.js';
+import { companyFields, validateCompanyRows, type CompanyCheckSettings, type CompanyRowDraft } from './companies.build.js';
 import { companyKeyField, externalIdsTaken, findCompanyKeys, keyOfDraft } from './companies.keys.js';
 import { undoCompanies } from './companies.undo.js';
 import { emailKey, mergeAddresses, phoneKey, same, unionBy } from './merge.js';
@@ -19,9 +19,7 @@ import { emailKey, mergeAddresses, phoneKey, same, unionBy } from './merge.js';
 
 const ENTITY = 'company';
 
-interface Draft extends CompanyDraft {
-  custom: Record<string, unknown>;
-}
+type Draft = CompanyRowDraft;
 
 interface Pending {
   id: string;
@@ -79,10 +77,7 @@ function merged(s: CompanySnapshot, d: Draft, ownerId: string | null): CompanySn
   };
 }
 
-interface Checked {
-  drafts: Draft[];
-  errors: RowError[];
-}
+type Checked = RowChecks<Draft>;
 
 class PreparedCompanies implements PreparedTarget<Checked> {
   /** Dry runs remember created keys across batches (real runs find them in the database). */
@@ -103,16 +98,13 @@ class PreparedCompanies implements PreparedTarget<Checked> {
     return errors.length ? { errors } : { state: { ...s, custom: c.clean } };
   }
 
-  /** The rows as validated drafts, or their errors. */
+  get workerCheck(): WorkerCheck {
+    const settings: CompanyCheckSettings = { country: this.job.config.defaultCountry, custom: this.custom };
+    return { check: 'company', settings };
+  }
+
   validate(rows: MappedRow[]): Checked {
-    const out: Checked = { drafts: [], errors: [] };
-    for (const r of rows) {
-      const b = buildCompany(r, this.job.config.defaultCountry);
-      const cv = customValuesOf(r, this.custom);
-      if ('errors' in b || cv.errors.length) out.errors.push(...('errors' in b ? b.errors : []), ...cv.errors);
-      else out.drafts.push({ ...b.draft, custom: cv.values });
-    }
-    return out;
+    return validateCompanyRows(rows, { country: this.job.config.defaultCountry, custom: this.custom });
   }
 
   async apply(trx: Executor, rows: MappedRow[], checked = this.validate(rows)): Promise<BatchOutcome> {
