@@ -20,6 +20,13 @@ require(workerData.entry);
 
 const fromSources = import.meta.url.endsWith('.ts');
 
+/**
+ * The worker holds its modules and a batch or two: a small heap keeps the garbage it collects small
+ * (unbounded, V8 lets it grow to four times what it holds). A worker out of memory ends; the job then
+ * validates in its own thread.
+ */
+const HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
 type Reply = { id: number; failure: string } | { id: number; drafts: (object & { i: number })[]; errors: RowChecks<object>['errors'] };
 
 export class CheckWorker {
@@ -31,7 +38,7 @@ export class CheckWorker {
   constructor(check: WorkerCheck, headers: string[], mapping: Mapping) {
     const entry = fileURLToPath(new URL(`./check.worker.${fromSources ? 'ts' : 'js'}`, import.meta.url));
     const tsx = fromSources ? createRequire(import.meta.url).resolve('tsx/cjs/api') : null;
-    this.worker = new Worker(BOOT, { eval: true, workerData: { ...check, headers, mapping, entry, tsx } });
+    this.worker = new Worker(BOOT, { eval: true, workerData: { ...check, headers, mapping, entry, tsx }, resourceLimits: HEAP_LIMITS });
     this.worker.on('message', (reply: Reply) => this.answer(reply));
     this.worker.on('error', (err) => this.fail(err));
     this.worker.on('exit', (code) => this.fail(new Error(`the validation worker exited with code ${code}`)));

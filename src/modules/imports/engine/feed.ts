@@ -29,15 +29,20 @@ export class BatchFeed {
     private readonly logger: Logger,
   ) {}
 
-  async add(row: MappedRow, record: SourceRecord): Promise<void> {
+  add(row: MappedRow, record: SourceRecord): void {
     this.rows.push(row);
     this.records.push(record);
-    if (this.rows.length >= BATCH_ROWS) await this.flush();
   }
 
-  /** Writes the last batch and waits for every write; throws the error of a failed one. */
+  /** Sends the full batches added so far on their way (each waits for the previous one to be written). */
+  async flush(): Promise<void> {
+    while (this.rows.length >= BATCH_ROWS) await this.send(BATCH_ROWS);
+  }
+
+  /** Writes the rest and waits for every write; throws the error of a failed one. */
   async finish(): Promise<void> {
-    if (this.rows.length) await this.flush();
+    await this.flush();
+    if (this.rows.length) await this.send(this.rows.length);
     await this.settled();
   }
 
@@ -45,10 +50,9 @@ export class BatchFeed {
     await this.checker?.close();
   }
 
-  private async flush(): Promise<void> {
-    const { rows, records } = this;
-    this.rows = [];
-    this.records = [];
+  private async send(count: number): Promise<void> {
+    const rows = this.rows.splice(0, count);
+    const records = this.records.splice(0, count);
     this.fed += rows.length;
     const checking = this.check(rows, records);
     await this.settled();

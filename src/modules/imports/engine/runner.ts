@@ -5,7 +5,7 @@ import { newId } from '../../../platform/ids.js';
 import type { AppContext } from '../../../platform/http/context.js';
 import * as repo from '../imports.repository.js';
 import type { ImportEntity, Mapping, RowError } from '../imports.schema.js';
-import { readRecords } from '../parse/source.js';
+import { readRecordChunks } from '../parse/source.js';
 import { uploadFile, uploadShape } from '../uploads.js';
 import { relaxDurability } from '../targets/bulk.repository.js';
 import { BatchFeed } from './feed.js';
@@ -125,11 +125,8 @@ export class ImportRunner {
     let total = job.rows_total;
     if (total === null && shape.format === 'csv') {
       total = 0;
-      let header = true;
-      for await (const _ of readRecords(file, shape)) {
-        if (header) header = false;
-        else total += 1;
-      }
+      for await (const chunk of readRecordChunks(file, shape)) total += chunk.length;
+      total = Math.max(0, total - 1);
       await repo.updateJob(db, job.id, { rows_total: total });
     }
     const headers = upload.headers ? (JSON.parse(upload.headers) as string[]) : [];
@@ -139,13 +136,16 @@ export class ImportRunner {
     let header = true;
     let seen = 0;
     try {
-      for await (const rec of readRecords(file, shape)) {
-        if (header) {
-          header = false;
-          continue;
+      for await (const chunk of readRecordChunks(file, shape)) {
+        for (const rec of chunk) {
+          if (header) {
+            header = false;
+            continue;
+          }
+          seen += 1;
+          if (rec.row > job.checkpoint) feed.add(map(rec.row, rec.cells), rec);
         }
-        seen += 1;
-        if (rec.row > job.checkpoint) await feed.add(map(rec.row, rec.cells), rec);
+        await feed.flush();
       }
       await feed.finish();
     } finally {

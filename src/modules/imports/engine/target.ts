@@ -9,40 +9,46 @@ import type { ImportEntity, ImportField, ImportKey, ImportMode, Mapping, RowErro
 
 const LIST_SEPARATOR = /[;,\n]/;
 
-/** One data row as mapped: for each field, the (column, text) pairs that feed it, empty cells left out. */
+/** Which columns of a file feed each field: shared by all its rows. */
+interface RowShape {
+  /** field -> its columns (index in the row, header) in mapping order */
+  columns: Map<string, { at: number; column: string }[]>;
+  /** the first column mapped to each field */
+  mapped: Map<string, string>;
+}
+
+/** One data row as mapped: a field's values are the trimmed, non-empty cells of its columns. */
 export class MappedRow {
   constructor(
     readonly row: number,
-    private readonly values: Map<string, { column: string; text: string }[]>,
-    /** the first column mapped to each field, filled or not */
-    private readonly mapped: Map<string, string>,
+    private readonly cells: string[],
+    private readonly shape: RowShape,
   ) {}
 
   /** The first non-empty text of a field, or undefined. */
   text(field: string): string | undefined {
-    return this.values.get(field)?.[0]?.text;
+    for (const c of this.shape.columns.get(field) ?? []) {
+      const text = this.cells[c.at]?.trim();
+      if (text) return text;
+    }
+    return undefined;
   }
 
   /** Every value of a field (several columns, and lists split by ; , or line breaks in one cell). */
   list(field: string): { column: string; text: string }[] {
-    const values = this.values.get(field);
-    if (!values) return [];
     const out: { column: string; text: string }[] = [];
-    for (const v of values) {
-      // cells are trimmed and non-empty: one without a separator is one item as it is
-      if (!LIST_SEPARATOR.test(v.text)) out.push(v);
-      else for (const part of v.text.split(LIST_SEPARATOR)) if (part.trim()) out.push({ column: v.column, text: part.trim() });
+    for (const { at, column } of this.shape.columns.get(field) ?? []) {
+      const text = this.cells[at]?.trim();
+      if (!text) continue;
+      if (!LIST_SEPARATOR.test(text)) out.push({ column, text });
+      else for (const part of text.split(LIST_SEPARATOR)) if (part.trim()) out.push({ column, text: part.trim() });
     }
     return out;
   }
 
-  /** Fields with a value, custom ones as `custom.<key>`. */
-  fields(): string[] {
-    return [...this.values.keys()];
-  }
-
   columnOf(field: string): string | null {
-    return this.values.get(field)?.[0]?.column ?? this.mapped.get(field) ?? this.mapped.get(field.split('.')[0]!) ?? null;
+    const filled = this.shape.columns.get(field)?.find((c) => this.cells[c.at]?.trim());
+    return filled?.column ?? this.shape.mapped.get(field) ?? this.shape.mapped.get(field.split('.')[0]!) ?? null;
   }
 
   /** A row error on a field, naming the column that fed it. */
@@ -65,20 +71,16 @@ export class MappedRow {
 /** Builds MappedRows from header-indexed cells. */
 export function rowMapper(headers: string[], mapping: Mapping): (row: number, cells: string[]) => MappedRow {
   const index = new Map(headers.map((h, i) => [h, i]));
-  const used = mapping.filter((m) => index.has(m.column)).map((m) => ({ ...m, at: index.get(m.column)! }));
-  const mapped = new Map<string, string>();
-  for (const m of used) if (!mapped.has(m.field)) mapped.set(m.field, m.column);
-  return (row, cells) => {
-    const values = new Map<string, { column: string; text: string }[]>();
-    for (const m of used) {
-      const text = (cells[m.at] ?? '').trim();
-      if (!text) continue;
-      const list = values.get(m.field);
-      if (list) list.push({ column: m.column, text });
-      else values.set(m.field, [{ column: m.column, text }]);
-    }
-    return new MappedRow(row, values, mapped);
-  };
+  const shape: RowShape = { columns: new Map(), mapped: new Map() };
+  for (const m of mapping) {
+    const at = index.get(m.column);
+    if (at === undefined) continue;
+    if (!shape.mapped.has(m.field)) shape.mapped.set(m.field, m.column);
+    const list = shape.columns.get(m.field);
+    if (list) list.push({ at, column: m.column });
+    else shape.columns.set(m.field, [{ at, column: m.column }]);
+  }
+  return (row, cells) => new MappedRow(row, cells, shape);
 }
 
 export interface JobContext {

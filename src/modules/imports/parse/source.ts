@@ -41,7 +41,9 @@ export async function detectShape(file: string, fileName: string): Promise<FileS
   return { format, encoding, delimiter: detectDelimiter(text) };
 }
 
-async function* csvRecords(file: string, encoding: Encoding, delimiter: Delimiter): AsyncGenerator<SourceRecord> {
+const CHUNK_RECORDS = 1000;
+
+async function* csvChunks(file: string, encoding: Encoding, delimiter: Delimiter): AsyncGenerator<SourceRecord[]> {
   const decoder = new TextDecoder(encoding);
   const reader = new CsvReader(delimiter);
   let first = true;
@@ -52,19 +54,41 @@ async function* csvRecords(file: string, encoding: Encoding, delimiter: Delimite
       first = false;
     }
     reader.push(decoder.decode(bytes, { stream: true }));
-    yield* reader.records(false);
+    yield [...reader.records(false)];
   }
   reader.push(decoder.decode());
-  yield* reader.records(true);
+  yield [...reader.records(true)];
+}
+
+async function* xlsxChunks(file: string): AsyncGenerator<(SourceRecord & { sheet: string })[]> {
+  let chunk: (SourceRecord & { sheet: string })[] = [];
+  for await (const r of xlsxRecords(file)) {
+    chunk.push(r);
+    if (chunk.length >= CHUNK_RECORDS) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  yield chunk;
+}
+
+const isEmpty = (r: SourceRecord) => r.cells.every((c) => c.trim() === '');
+
+/**
+ * The records of the file (the header first) in chunks, empty rows left out; XLSX: the first worksheet.
+ * A million-row file is read with an await per chunk, not per row.
+ */
+export async function* readRecordChunks(file: string, shape: FileShape): AsyncGenerator<(SourceRecord & { sheet?: string })[]> {
+  const all = shape.format === 'xlsx' ? xlsxChunks(file) : csvChunks(file, shape.encoding!, shape.delimiter!);
+  for await (const chunk of all) {
+    const records = chunk.some(isEmpty) ? chunk.filter((r) => !isEmpty(r)) : chunk;
+    if (records.length) yield records;
+  }
 }
 
 /** Every record of the file (the header first), empty rows left out; XLSX: the first worksheet. */
 export async function* readRecords(file: string, shape: FileShape): AsyncGenerator<SourceRecord & { sheet?: string }> {
-  const all = shape.format === 'xlsx' ? xlsxRecords(file) : csvRecords(file, shape.encoding!, shape.delimiter!);
-  for await (const r of all) {
-    if (r.cells.every((c) => c.trim() === '')) continue;
-    yield r;
-  }
+  for await (const chunk of readRecordChunks(file, shape)) yield* chunk;
 }
 
 /** Header names made unique and never empty: "Phone", "Phone (2)"; an empty header is "Column N". */
