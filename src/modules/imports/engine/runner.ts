@@ -5,7 +5,7 @@ import { newId } from '../../../platform/ids.js';
 import type { AppContext } from '../../../platform/http/context.js';
 import * as repo from '../imports.repository.js';
 import type { ImportEntity, Mapping, RowError } from '../imports.schema.js';
-import { readRecordChunks } from '../parse/source.js';
+import { countDataRows, readRecordChunks } from '../parse/source.js';
 import { uploadFile, uploadShape } from '../uploads.js';
 import { relaxDurability } from '../targets/bulk.repository.js';
 import { BatchFeed } from './feed.js';
@@ -123,11 +123,9 @@ export class ImportRunner {
     const prepared = await target.prepare(db, jc);
     const shape = uploadShape(upload);
     let total = job.rows_total;
-    if (total === null && shape.format === 'csv') {
-      total = 0;
-      for await (const chunk of readRecordChunks(file, shape)) total += chunk.length;
-      total = Math.max(0, total - 1);
-      await repo.updateJob(db, job.id, { rows_total: total });
+    if (total === null) {
+      total = await countDataRows(file, shape);
+      if (total !== null) await repo.updateJob(db, job.id, { rows_total: total });
     }
     const headers = upload.headers ? (JSON.parse(upload.headers) as string[]) : [];
     const mapping = JSON.parse(job.mapping) as Mapping;
@@ -152,7 +150,7 @@ export class ImportRunner {
       await feed.close();
     }
     const now = nowIso();
-    await repo.updateJob(db, job.id, { status: 'done', rows_total: total ?? seen, finished_at: now, updated_at: now }, ['running']);
+    await repo.updateJob(db, job.id, { status: 'done', rows_total: seen, finished_at: now, updated_at: now }, ['running']);
   }
 
   /** Between batches: a stopping node leaves the job for the next start; a cancelled job ends here. */

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvReader } from './csv.js';
 import { detectDelimiter, detectEncoding } from './detect.js';
-import { detectShape, previewOf, readRecords, uniqueHeaders } from './source.js';
+import { countDataRows, detectShape, previewOf, readRecords, uniqueHeaders } from './source.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'voronka-parse-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -121,6 +121,20 @@ describe('files', () => {
     const { shape, rows } = await all(write(Buffer.from(text, 'utf16le')));
     expect(shape.encoding).toBe('utf-16le');
     expect(rows[1]!.cells).toEqual(['Фирма', '175074752']);
+  });
+
+  it('counts the data rows a file has as its records do (quoted line breaks, empty and blank rows, any encoding)', async () => {
+    const files = [
+      write('name;notes\r\n"ООО ""Ромашка""";"a\r\n\r\nb"\r\n\r\n;;\r\n ; \r\nplain;"x"\r\n"";last'),
+      write(`\uFEFFname\tcity\n\nA\tSofia\n`),
+      write(cp1251('ИНН;Наименование\r\n7707083893;ПАО "Сбербанк"\r\n;\r\n')),
+      write(Buffer.from('\uFEFFИме\tЕИК\nФирма\t175074752\n\nДруга\t1\n', 'utf16le')),
+    ];
+    for (const file of files) {
+      const { shape, rows } = await all(file);
+      expect(await countDataRows(file, shape)).toBe(rows.length - 1);
+    }
+    expect(await countDataRows(files[0]!, await detectShape(files[0]!, 'x.csv'))).toBe(3);
   });
 
   it('refuses empty and blank files and .xls', async () => {

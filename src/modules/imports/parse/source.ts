@@ -86,6 +86,43 @@ export async function* readRecordChunks(file: string, shape: FileShape): AsyncGe
   }
 }
 
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+
+/**
+ * The data rows of a CSV file (records after the header, empty ones left out), counted on its bytes without
+ * decoding or splitting it: a million-row file in a fraction of a second, where reading its records took
+ * seconds and a few hundred megabytes of garbage. A line break inside quotes continues the record; a record
+ * of nothing but delimiters and blanks is empty. UTF-16 files are counted by their records. For progress
+ * only: the job ends with the count of the rows it read.
+ */
+export async function countDataRows(file: string, shape: FileShape): Promise<number | null> {
+  if (shape.format !== 'csv') return null;
+  if (shape.encoding === 'utf-16le') {
+    let records = 0;
+    for await (const chunk of readRecordChunks(file, shape)) records += chunk.length;
+    return Math.max(0, records - 1);
+  }
+  const delimiter = shape.delimiter!.charCodeAt(0);
+  let records = 0;
+  let quoted = false;
+  let content = false;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const bytes = chunk as Buffer;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b === QUOTE) quoted = !quoted;
+      else if (quoted) content = true;
+      else if (b === NEWLINE) {
+        if (content) records += 1;
+        content = false;
+      } else if (b !== delimiter && b !== 0x20 && b !== 0x09 && b !== 0x0d) content = true;
+    }
+  }
+  if (content) records += 1;
+  return Math.max(0, records - 1);
+}
+
 /** Every record of the file (the header first), empty rows left out; XLSX: the first worksheet. */
 export async function* readRecords(file: string, shape: FileShape): AsyncGenerator<SourceRecord & { sheet?: string }> {
   for await (const chunk of readRecordChunks(file, shape)) yield* chunk;

@@ -60,30 +60,45 @@ function arrayLiteral(values: unknown[]): string {
 }
 
 /**
- * Inserts rows given as one array of values per column. PostgreSQL gets one statement with an array
- * parameter per column (INSERT ... SELECT FROM unnest): short to parse whatever the row count, where a
- * VALUES list of 30,000 parameters took longer to parse and plan than some of the inserts. SQLite gets
- * multi-row VALUES in chunks under its bind-parameter limit (statements repeat, so they are reused).
+ * Inserts `count` rows, PostgreSQL's as one statement with an array parameter per column (INSERT ... SELECT
+ * FROM unnest): short to parse whatever the row count, where a VALUES list of 30,000 parameters took longer
+ * to parse and plan than some of the inserts. SQLite's as multi-row VALUES in chunks of a power of two rows
+ * under its bind-parameter limit: a few statement sizes per table, prepared once and reused.
  * `suffix` follows each statement (ON CONFLICT ...).
  */
-async function insertColumns(db: Executor, table: string, columns: string[], values: unknown[][], count: number, suffix = ''): Promise<void> {
+async function insertRows(
+  db: Executor,
+  table: string,
+  columns: string[],
+  count: number,
+  rows: { column(i: number): unknown[]; row(r: number, params: unknown[], at: number): void },
+  suffix = '',
+): Promise<void> {
   if (!count) return;
   if (dialectOf(db) === 'postgres') {
     const types = await columnTypes(db, table);
     const arrays = columns.map((c, i) => `$${i + 1}::${types.get(c) ?? 'text'}[]`).join(',');
     const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) select * from unnest(${arrays}) ${suffix}`;
-    await db.executeQuery(CompiledQuery.raw(text, values.map(arrayLiteral)));
+    await db.executeQuery(CompiledQuery.raw(text, columns.map((_, i) => arrayLiteral(rows.column(i)))));
     return;
   }
-  // chunks of a power of two rows: a few statement sizes per table, prepared once and reused
   const per = 2 ** Math.floor(Math.log2(Math.max(1, MAX_PARAMS / columns.length)));
   for (let i = 0, n = per; i < count; i += n) {
     while (n > count - i) n >>= 1;
     const params: unknown[] = new Array(n * columns.length);
-    let k = 0;
-    for (let r = i; r < i + n; r++) for (const column of values) params[k++] = column[r];
+    for (let r = 0; r < n; r++) rows.row(i + r, params, r * columns.length);
     await db.executeQuery(CompiledQuery.raw(`${insertText(table, columns, n)} ${suffix}`, params));
   }
+}
+
+/** Rows given as one array of values per column. */
+function insertColumns(db: Executor, table: string, columns: string[], values: unknown[][], suffix?: string): Promise<void> {
+  return insertRows(db, table, columns, values[0]?.length ?? 0, {
+    column: (i) => values[i]!,
+    row: (r, params, at) => {
+      for (let c = 0; c < values.length; c++) params[at + c] = values[c]![r];
+    },
+  }, suffix);
 }
 
 /**
@@ -92,9 +107,15 @@ async function insertColumns(db: Executor, table: string, columns: string[], val
  */
 export async function insertMany<T extends keyof DB & string>(db: Executor, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
   if (!rows.length) return;
-  const columns = Object.keys(rows[0] as object);
-  const values = columns.map((c) => rows.map((r) => (r as Record<string, unknown>)[c] ?? null));
-  await insertColumns(db, table, columns, values, rows.length);
+  const list = rows as Record<string, unknown>[];
+  const columns = Object.keys(list[0]!);
+  await insertRows(db, table, columns, list.length, {
+    column: (i) => list.map((r) => r[columns[i]!] ?? null),
+    row: (r, params, at) => {
+      const row = list[r]!;
+      for (let c = 0; c < columns.length; c++) params[at + c] = row[columns[c]!] ?? null;
+    },
+  });
 }
 
 /** `column IN (values)`; on PostgreSQL as one array parameter (= ANY), quick to parse for thousands of values. */
@@ -182,7 +203,7 @@ export async function tagImportRows(db: Executor, importId: string, entity: stri
   const columns = ['import_id', 'entity', 'entity_id', 'action', 'row', 'before', 'after_version'];
   const insert = (list: ImportRowTag[], suffix?: string) => {
     const values = [list.map(() => importId), list.map(() => entity), list.map((t) => t.entity_id), list.map((t) => t.action), list.map((t) => t.row), list.map((t) => t.before), list.map((t) => t.after_version)];
-    return insertColumns(db, 'import_rows', columns, values, list.length, suffix);
+    return insertColumns(db, 'import_rows', columns, values, suffix);
   };
   // a created record has a new id, tagged by no earlier row: a plain insert (an upsert costs PostgreSQL twice as much)
   await insert(tags.filter((t) => t.action === 'created'));

@@ -183,7 +183,7 @@ class PreparedCompanies implements PreparedTarget<Checked> {
     await insertMany(
       trx,
       'companies',
-      creates.map((c) => ({ id: c.id, ...companyRowValues(c.state), external_id: c.externalId, status_changed_at: now, version: 1, created_by: job.principal.id, created_at: now, updated_at: now })),
+      creates.map((c) => Object.assign(companyRowValues(c.state), { id: c.id, external_id: c.externalId, status_changed_at: now, version: 1, created_by: job.principal.id, created_at: now, updated_at: now })),
     );
     await insertChildren(trx, ENTITY, creates.map((c) => ({ id: c.id, ch: { phones: c.state.phones, emails: c.state.emails, tags: c.state.tags } })));
     const audit = creates.flatMap((c) => auditRows(job.actor, ENTITY, c.id, 'create', [], now));
