@@ -98,13 +98,16 @@ class PreparedCompanies implements PreparedTarget<Checked> {
     return errors.length ? { errors } : { state: { ...s, custom: c.clean } };
   }
 
+  private get checkSettings(): CompanyCheckSettings {
+    return { country: this.job.config.defaultCountry, custom: this.custom };
+  }
+
   get workerCheck(): WorkerCheck {
-    const settings: CompanyCheckSettings = { country: this.job.config.defaultCountry, custom: this.custom };
-    return { check: 'company', settings };
+    return { check: 'company', settings: this.checkSettings };
   }
 
   validate(rows: MappedRow[]): Checked {
-    return validateCompanyRows(rows, { country: this.job.config.defaultCountry, custom: this.custom });
+    return validateCompanyRows(rows, this.checkSettings);
   }
 
   async apply(trx: Executor, rows: MappedRow[], checked = this.validate(rows)): Promise<BatchOutcome> {
