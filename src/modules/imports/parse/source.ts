@@ -47,7 +47,9 @@ async function* csvChunks(file: string, encoding: Encoding, delimiter: Delimiter
   const decoder = new TextDecoder(encoding);
   const reader = new CsvReader(delimiter);
   let first = true;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+  // chunks of the default 64 KiB: every record of a chunk lives until its batch is written, and a few hundred
+  // at a time keep less garbage in the old generation than thousands (server peak RSS 510 -> 470 MB)
+  for await (const chunk of fs.createReadStream(file)) {
     let bytes = chunk as Buffer;
     if (first) {
       bytes = bytes.subarray(bomLength(bytes, encoding));
